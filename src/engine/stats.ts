@@ -1,0 +1,60 @@
+/** Small descriptive statistics used by models and summaries (domain-free, allocation-free). */
+
+/** Gini coefficient of the first n values (values < 0 count as 0); 0 for fewer than 2 positive values. */
+export function gini(values: ArrayLike<number>, n: number, scratch?: Float64Array): number {
+  const xs = scratch && scratch.length >= n ? scratch.subarray(0, n) : new Float64Array(n);
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    const v = values[i] > 0 ? values[i] : 0;
+    xs[i] = v;
+    total += v;
+  }
+  if (n < 2 || total <= 0) return 0;
+  xs.sort();
+  let weighted = 0;
+  for (let i = 0; i < n; i++) weighted += (i + 1) * xs[i];
+  return (2 * weighted) / (n * total) - (n + 1) / n;
+}
+
+/** Herfindahl–Hirschman index of shares of a total (0..1); 0 when the total is 0. */
+export function hhi(parts: ArrayLike<number>): number {
+  let total = 0;
+  for (let i = 0; i < parts.length; i++) total += parts[i] > 0 ? parts[i] : 0;
+  if (total <= 0) return 0;
+  let h = 0;
+  for (let i = 0; i < parts.length; i++) {
+    const s = (parts[i] > 0 ? parts[i] : 0) / total;
+    h += s * s;
+  }
+  return h;
+}
+
+export function logistic(z: number): number {
+  return 1 / (1 + Math.exp(-z));
+}
+
+export function clamp01(x: number): number {
+  return x < 0 ? 0 : x > 1 ? 1 : x;
+}
+
+/** Per-month probability of an event with a given annual probability. */
+export function monthlyFromAnnual(p: number): number {
+  if (p <= 0) return 0;
+  if (p >= 1) return 1;
+  return 1 - Math.pow(1 - p, 1 / 12);
+}
+
+const T975 = [
+  12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12,
+  2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042,
+];
+
+/** Two-sided 95% Student-t critical value for df degrees of freedom. */
+export function t975(df: number): number {
+  if (df < 1) return Number.NaN;
+  if (df <= 30) return T975[df - 1];
+  if (df <= 40) return 2.042 + ((2.021 - 2.042) * (df - 30)) / 10;
+  if (df <= 60) return 2.021 + ((2.0 - 2.021) * (df - 40)) / 20;
+  if (df <= 120) return 2.0 + ((1.98 - 2.0) * (df - 60)) / 60;
+  return 1.96 + 2.4 / df; // tends to the normal value
+}

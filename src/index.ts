@@ -1,0 +1,73 @@
+/**
+ * civsim's public API: load a scenario, run it, summarise, chart. The CLI, notebooks and the browser
+ * explorer all go through here; a modeller reads it to see how the parts fit.
+ */
+import { metricDefinitions } from './model/metricDefinitions.ts';
+import { runReplicate } from './model/runReplicate.ts';
+import type { ReplicateResult } from './model/runTypes.ts';
+import type { Scenario } from './scenario/schema.ts';
+
+export type { Scenario, ScenarioInput, MetricId, ChartSpec, TimelineEvent } from './scenario/schema.ts';
+export type { ReplicateResult, NgoRecord } from './model/runTypes.ts';
+export type { RecordedSeries, MetricDefinition } from './engine/recorder.ts';
+export { metricDefinitions } from './model/metricDefinitions.ts';
+export { runReplicate } from './model/runReplicate.ts';
+
+export interface RunOverrides {
+  seed?: number;
+  replicates?: number;
+  /** Multiplies the simulated citizens and the NGO sampling rate (capped at 1). */
+  scale?: number;
+}
+
+/** The scenario a run actually uses: overrides applied, so the manifest alone can replay the run. */
+export function applyOverrides(scenario: Scenario, overrides: RunOverrides = {}): Scenario {
+  const out: Scenario = structuredClone(scenario);
+  if (overrides.seed !== undefined) out.seed = overrides.seed;
+  if (overrides.replicates !== undefined) out.replicates = overrides.replicates;
+  if (overrides.scale !== undefined && overrides.scale !== 1) {
+    out.population.citizens = Math.max(100, Math.round(out.population.citizens * overrides.scale));
+    out.population.ngoSampling = Math.min(1, out.population.ngoSampling * overrides.scale);
+  }
+  return out;
+}
+
+export interface Progress {
+  replicate: number;
+  replicates: number;
+  tick: number;
+  ticks: number;
+}
+
+export interface RunOptions {
+  /** Stream family (default: the scenario name); a shared family gives common random numbers. */
+  family?: string;
+  onProgress?(progress: Progress): void;
+  /** Checked between replicates and every 12 ticks; an aborted run rejects with the signal's reason. */
+  signal?: AbortSignal;
+}
+
+export interface RunResult {
+  scenario: Scenario;
+  replicates: ReplicateResult[];
+  metrics: typeof metricDefinitions;
+}
+
+/** Runs every replicate of a (resolved, overridden) scenario, one after another. */
+export async function runScenario(scenario: Scenario, options: RunOptions = {}): Promise<RunResult> {
+  const replicates: ReplicateResult[] = [];
+  for (let r = 0; r < scenario.replicates; r++) {
+    options.signal?.throwIfAborted();
+    replicates.push(
+      runReplicate(scenario, r, {
+        family: options.family,
+        onTick: (tick, ticks) => {
+          if (tick % 12 === 11) options.signal?.throwIfAborted();
+          options.onProgress?.({ replicate: r, replicates: scenario.replicates, tick: tick + 1, ticks });
+        },
+      }),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 0)); // let signals and progress output through
+  }
+  return { scenario, replicates, metrics: metricDefinitions };
+}
