@@ -43,7 +43,9 @@ export class GrowableColumns<S extends ColumnSpec> {
   private grow(capacity: number): void {
     const next = createColumns(this.spec, capacity);
     for (const name of Object.keys(this.spec) as (keyof S)[]) {
-      (next[name] as unknown as { set(a: ArrayLike<number>): void }).set(this.cols[name] as unknown as ArrayLike<number>);
+      (next[name] as unknown as { set(a: ArrayLike<number>): void }).set(
+        this.cols[name] as unknown as ArrayLike<number>,
+      );
     }
     this.cols = next;
     this.capacity = capacity;

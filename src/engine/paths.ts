@@ -7,7 +7,8 @@ export type Tree = { [key: string]: unknown };
 export function getPath(tree: Tree, path: string): unknown {
   let node: unknown = tree;
   for (const key of path.split('.')) {
-    if (node === null || typeof node !== 'object' || !Object.prototype.hasOwnProperty.call(node, key)) return undefined;
+    if (node === null || typeof node !== 'object' || !Object.prototype.hasOwnProperty.call(node, key))
+      return undefined;
     node = (node as Tree)[key];
   }
   return node;
@@ -31,7 +32,8 @@ export function leafPaths(tree: Tree, prefix = ''): string[] {
   const out: string[] = [];
   for (const [key, value] of Object.entries(tree)) {
     const path = prefix ? `${prefix}.${key}` : key;
-    if (value !== null && typeof value === 'object' && !Array.isArray(value)) out.push(...leafPaths(value as Tree, path));
+    if (value !== null && typeof value === 'object' && !Array.isArray(value))
+      out.push(...leafPaths(value as Tree, path));
     else out.push(path);
   }
   return out;

@@ -37,7 +37,10 @@ export class Schedule {
 
   constructor(changes: readonly ScheduledChange[]) {
     // stable sort by tick: events on the same tick apply in the order they were written
-    this.changes = changes.map((c, i) => ({ c, i })).sort((a, b) => a.c.tick - b.c.tick || a.i - b.i).map((x) => x.c);
+    this.changes = changes
+      .map((c, i) => ({ c, i }))
+      .sort((a, b) => a.c.tick - b.c.tick || a.i - b.i)
+      .map((x) => x.c);
   }
 
   /** Applies everything due on `tick` (call once per tick, in order) and returns the actions fired. */
@@ -56,7 +59,8 @@ export class Schedule {
         if (end <= change.tick) setPath(params, path, to);
         else this.ramps.push({ path, from, to, start: change.tick, end });
       }
-      if (change.action) fired.push({ action: change.action, strength: change.strength ?? 1, label: change.label });
+      if (change.action)
+        fired.push({ action: change.action, strength: change.strength ?? 1, label: change.label });
     }
     if (this.ramps.length > 0) {
       for (const r of this.ramps) {

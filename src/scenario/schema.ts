@@ -77,7 +77,7 @@ export const leversSchema = z
         auditRate: share(
           'Per year: probability that a dormant (registered but inactive) NGO is found by an audit and ' +
             'deregistered (DM §2: registered ≠ active) [A].',
-        ).default(0.02),
+        ).default(0.01),
       })
       .prefault({})
       .describe('Reporting burden and audits of the register.'),
@@ -167,7 +167,9 @@ export const leversSchema = z
         '(1 − legitimacy); DM §3) [A].',
     ).default(0.6),
   })
-  .describe('Policy levers. Each has a stable path (e.g. ministries.socialOrder) that timeline events address.');
+  .describe(
+    'Policy levers. Each has a stable path (e.g. ministries.socialOrder) that timeline events address.',
+  );
 
 // ---------------------------------------------------------------------------------------------------
 // Timeline: dated events that set or ramp levers, or trigger one-off actions.
@@ -178,7 +180,11 @@ export const actionNames = ['reregistration', 'audit', 'crackdown', 'civilForum'
 export const eventSchema = z
   .strictObject({
     date: dateSchema,
-    label: z.string().min(1).describe('What happened, in a few words (shown in charts and reports).').optional(),
+    label: z
+      .string()
+      .min(1)
+      .describe('What happened, in a few words (shown in charts and reports).')
+      .optional(),
     source: z.string().describe('Where the event is documented (URL or reference).').optional(),
     set: z
       .record(z.string(), z.union([z.number(), z.boolean(), z.string()]))
@@ -226,9 +232,15 @@ export const parametersSchema = z
         intercept: z
           .number()
           .describe('β0 of the participation logit; calibrated so ~20% volunteer (CIVICUS CSI; DM §3) [A].')
-          .default(-3.4),
-        resources: z.number().describe('βR: weight of resources (time, money) (Verba et al. 1995) [V/A].').default(1.2),
-        engagement: z.number().describe('βE: weight of political engagement (Verba et al. 1995) [V/A].').default(1.6),
+          .default(-3.6),
+        resources: z
+          .number()
+          .describe('βR: weight of resources (time, money) (Verba et al. 1995) [V/A].')
+          .default(1.2),
+        engagement: z
+          .number()
+          .describe('βE: weight of political engagement (Verba et al. 1995) [V/A].')
+          .default(1.6),
         skills: z.number().describe('βS: weight of civic skills (Verba et al. 1995) [V/A].').default(1.0),
         trust: z.number().describe('βT: weight of trust in NGOs [A].').default(0.8),
         recruitment: z
@@ -240,29 +252,44 @@ export const parametersSchema = z
           .describe(
             'βS: weight of (active share of contacts − own threshold) (Granovetter 1978; Watts 2002) [V/A].',
           )
-          .default(3.0),
-        risk: z.number().describe('βP: weight of risk aversion × repression (Epstein 2002; DM §3) [A].').default(2.0),
+          .default(2.5),
+        risk: z
+          .number()
+          .describe('βP: weight of risk aversion × repression (Epstein 2002; DM §3) [A].')
+          .default(2.0),
         thresholdMean: share('Mean Granovetter threshold (DM §3: μ = 0.25) [V].').default(0.25),
-        thresholdSd: nonNegative('Spread of thresholds (DM §3: σ ≈ 0.10–0.12 is the tipping zone) [V].').default(0.12),
-        membershipLapse: share('Per year: chance that an inactive member lets membership lapse [A].').default(0.3),
-        skillGain: nonNegative('Per year: civic skills learnt by volunteering (Verba et al. 1995) [A].').default(0.15),
-        skillDecay: nonNegative('Per year: decay of unused civic skills [A].').default(0.05),
-        trustAdjust: share('Per year: speed at which trust moves toward its current target [A].').default(0.3),
-        legitimacyAdjust: share('Per year: speed at which perceived legitimacy moves toward the lever [A].').default(0.3),
+        thresholdSd: nonNegative(
+          'Spread of thresholds (DM §3: σ ≈ 0.10–0.12 is the tipping zone) [V].',
+        ).default(0.12),
+        membershipLapse: share('Per year: chance that an inactive member lets membership lapse [A].').default(
+          0.5,
+        ),
+        skillGain: nonNegative(
+          'Per year: civic skills learnt by volunteering (Verba et al. 1995) [A].',
+        ).default(0.1),
+        skillDecay: nonNegative('Per year: decay of unused civic skills [A].').default(0.1),
+        trustAdjust: share('Per year: speed at which trust moves toward its current target [A].').default(
+          0.3,
+        ),
+        legitimacyAdjust: share(
+          'Per year: speed at which perceived legitimacy moves toward the lever [A].',
+        ).default(0.3),
       })
       .prefault({})
       .describe('Citizens: participation by civic voluntarism and network thresholds.'),
     donations: z
       .strictObject({
-        giveRate: share('Per month: chance that a fully trusting, well-off citizen who is asked gives [A].').default(
-          0.08,
-        ),
+        giveRate: share(
+          'Per month: chance that a fully trusting, well-off citizen who is asked gives [A].',
+        ).default(0.02),
         gift: positive('Mean gift, currency units (scaled by resources) [A].').default(10),
         priceElasticity: nonNegative('Price elasticity of giving e (DM §4: e ≈ 1–1.4) [M].').default(1.2),
         crowdOut: nonNegative(
           'κ: fundraising cut per unit of state money received (Andreoni & Payne: $141 per $1,000; DM §4) [V].',
         ).default(0.14),
-        fundraisingShare: share('Share of own (non-state) revenue an NGO spends on fundraising [A].').default(0.12),
+        fundraisingShare: share('Share of own (non-state) revenue an NGO spends on fundraising [A].').default(
+          0.12,
+        ),
         askSaturation: positive(
           'Fundraising spend per citizen per year at which half the population is asked [A].',
         ).default(0.05),
@@ -271,48 +298,68 @@ export const parametersSchema = z
       .describe('Private giving with crowd-out through fundraising and tax incentives.'),
     founding: z
       .strictObject({
-        baseRate: positive('exp(a0): foundings per 10,000 citizens per year at zero density [A].').default(0.6),
-        legitimation: z.number().describe('θ1 > 0 on density/capacity (Hannan & Freeman; DM §2) [V sign].').default(3),
-        competition: z.number().describe('θ2 < 0 on (density/capacity)² (DM §2) [V sign].').default(-3),
+        baseRate: positive('exp(a0): foundings per 10,000 citizens per year at zero density [A].').default(
+          0.15,
+        ),
+        legitimation: z
+          .number()
+          .describe('θ1 > 0 on density/capacity (Hannan & Freeman; DM §2) [V sign].')
+          .default(6),
+        competition: z.number().describe('θ2 < 0 on (density/capacity)² (DM §2) [V sign].').default(-6),
         participation: z
           .number()
-          .describe('β on the volunteering rate (Saxton & Benson 2005: engagement raises foundings) [V sign].')
+          .describe(
+            'β on the volunteering rate (Saxton & Benson 2005: engagement raises foundings) [V sign].',
+          )
           .default(4),
         registrationCostScale: positive(
           'Registration cost (currency) that cuts founding by a factor e [A].',
         ).default(400),
-        resourceCentreEffect: nonNegative('Founding boost per resource centre per million citizens [A].').default(
-          0.05,
+        resourceCentreEffect: nonNegative(
+          'Founding boost per resource centre per million citizens [A].',
+        ).default(0.05),
+        repressionEffect: nonNegative('Founding cut per unit of repression (exp(−b·level)) [A].').default(
+          1.5,
         ),
-        repressionEffect: nonNegative('Founding cut per unit of repression (exp(−b·level)) [A].').default(1.5),
         volunteerCapacity: nonNegative(
           'Carrying capacity from volunteers: NGOs per 10,000 citizens at 100% volunteering [A].',
         ).default(20),
-        viableBudget: positive('Annual budget (currency) that sustains one NGO; money/viableBudget adds capacity [A].').default(
-          5000,
-        ),
-        advocacyBase: share('Share of citizen-founded NGOs that are advocacy groups at full grievance [A].').default(0.5),
+        viableBudget: positive(
+          'Annual budget (currency) that sustains one NGO; money/viableBudget adds capacity [A].',
+        ).default(5000),
+        advocacyBase: share(
+          'Share of citizen-founded NGOs that are advocacy groups at full grievance [A].',
+        ).default(0.5),
       })
       .prefault({})
       .describe('Founding: density-dependent legitimation and competition (organizational ecology).'),
     mortality: z
       .strictObject({
-        baseHazard: positive('exp(b0): annual hazard of an established NGO (DM §2: 0.02–0.10) [V/M].').default(0.05),
+        baseHazard: positive(
+          'exp(b0): annual hazard of an established NGO (DM §2: 0.02–0.10) [V/M].',
+        ).default(0.08),
         densityLinear: z.number().describe('γ1 < 0 (DM §2) [V sign].').default(-1.2),
         densityQuadratic: z.number().describe('γ2 > 0 (DM §2) [V sign].').default(1.0),
         densityDelay: z.number().describe('δ > 0 on density at founding (DM §2) [V sign].').default(0.5),
-        size: z.number().describe('η < 0 on log size (members + staff) (Hager et al. 2004) [V sign].').default(-0.15),
-        newness: nonNegative('Extra hazard at age 0 as a multiple (DM §2: ×2–3 in years 0–3) [M].').default(2),
-        newnessDecay: positive('ρ: decay of the liability of newness per year (DM §2) [V form].').default(0.4),
+        size: z
+          .number()
+          .describe('η < 0 on log size (members + staff) (Hager et al. 2004) [V sign].')
+          .default(-0.15),
+        newness: nonNegative('Extra hazard at age 0 as a multiple (DM §2: ×2–3 in years 0–3) [M].').default(
+          2,
+        ),
+        newnessDecay: positive('ρ: decay of the liability of newness per year (DM §2) [V form].').default(
+          0.4,
+        ),
         stateLinkProtection: share(
           'Hazard cut for NGOs with state funding (Baum & Oliver 1991; DM §2) [V sign].',
         ).default(0.4),
         stateLinkFlattening: share(
           'Share of the newness effect removed by state funding (Hager et al. 2004) [V sign].',
         ).default(0.6),
-        donationProtection: share('Hazard cut at 100% donation-funded revenue (Hager et al. 2004) [V sign].').default(
-          0.3,
-        ),
+        donationProtection: share(
+          'Hazard cut at 100% donation-funded revenue (Hager et al. 2004) [V sign].',
+        ).default(0.3),
         shortfallMonths: z
           .number()
           .int()
@@ -321,9 +368,9 @@ export const parametersSchema = z
           .default(6),
         revivalRate: share('Per year: chance a dormant NGO becomes active again [A].').default(0.05),
         liquidationRate: share('Per year: chance a dormant NGO deregisters itself [A].').default(0.02),
-        sanctionClosure: share('Chance that a sanction closes (deregisters) the NGO (Freedom House NIT) [A].').default(
-          0.3,
-        ),
+        sanctionClosure: share(
+          'Chance that a sanction closes (deregisters) the NGO (Freedom House NIT) [A].',
+        ).default(0.3),
         reregistrationPurge: share(
           'Share of dormant NGOs removed by a full re-registration drive (Kazakhstan 2004: ~7,000 → ~1,500; ' +
             'DM §2) [V magnitude].',
@@ -336,11 +383,13 @@ export const parametersSchema = z
         overhead: nonNegative('Minimal running cost of an active NGO, currency/year [A].').default(1500),
         staffCost: positive('Cost of one paid staff member, currency/year [A].').default(4000),
         memberFee: nonNegative('Membership fee per real member, currency/year [A].').default(1),
-        complianceCost: nonNegative('Reporting compliance cost at burden 1, currency/year [A].').default(1500),
-        umbrellaSaving: share('Share of overhead saved by umbrella members (DM §1) [A].').default(0.2),
-        grantTax: share('Share of grant money lost to tax without an exemption (tax code 2018; DM §1) [A].').default(
-          0.1,
+        complianceCost: nonNegative('Reporting compliance cost at burden 1, currency/year [A].').default(
+          1500,
         ),
+        umbrellaSaving: share('Share of overhead saved by umbrella members (DM §1) [A].').default(0.2),
+        grantTax: share(
+          'Share of grant money lost to tax without an exemption (tax code 2018; DM §1) [A].',
+        ).default(0.1),
         contractShare: share('Largest share of a tender round that one NGO may win [A].').default(0.1),
       })
       .prefault({})
@@ -352,15 +401,15 @@ export const parametersSchema = z
             'dependence; DM §4) [V mechanism, A rate].',
         ).default(0.4),
         recovery: nonNegative('Per year: autonomy regained without conditional money [A].').default(0.05),
-        diversityProtection: share('How far revenue diversity (1 − HHI) shields from drift (DM §4) [V sign].').default(
-          0.5,
-        ),
+        diversityProtection: share(
+          'How far revenue diversity (1 − HHI) shields from drift (DM §4) [V sign].',
+        ).default(0.5),
         typeSwitch: share(
           'Per year: chance that an advocacy NGO with autonomy < 0.3 turns to service work [A].',
         ).default(0.2),
-        councilCooptation: nonNegative('Per year: autonomy lost by holding a loyalty-allocated council seat [A].').default(
-          0.1,
-        ),
+        councilCooptation: nonNegative(
+          'Per year: autonomy lost by holding a loyalty-allocated council seat [A].',
+        ).default(0.1),
       })
       .prefault({})
       .describe('Mission drift and co-optation.'),
@@ -370,7 +419,9 @@ export const parametersSchema = z
           .strictObject({
             none: share('No rules.').default(1),
             disclosure: share('Disclosure only [A].').default(0.9),
-            approval: share('Approval: bilateral aid falls ~32% (Dupuy, Ron & Prakash 2016; DM §4) [V].').default(0.68),
+            approval: share(
+              'Approval: bilateral aid falls ~32% (Dupuy, Ron & Prakash 2016; DM §4) [V].',
+            ).default(0.68),
             prohibition: share('Prohibition [A].').default(0.1),
           })
           .prefault({})
@@ -379,9 +430,9 @@ export const parametersSchema = z
           .strictObject({
             none: share('No rules.').default(0),
             disclosure: share('Disclosure only [A].').default(0.1),
-            approval: share('Approval: donors move to service channels (Chaudhry & Heiss; DM §4) [V sign].').default(
-              0.5,
-            ),
+            approval: share(
+              'Approval: donors move to service channels (Chaudhry & Heiss; DM §4) [V sign].',
+            ).default(0.5),
             prohibition: share('Prohibition [A].').default(0.9),
           })
           .prefault({})
@@ -392,8 +443,12 @@ export const parametersSchema = z
       .describe('Foreign donors\u2019 response to rules.'),
     indices: z
       .strictObject({
-        referenceDensity: positive('Active NGOs per 10,000 citizens that scores best on capacity [A].').default(10),
-        referenceParticipation: share('Volunteering rate that scores best on public participation [A].').default(0.4),
+        referenceDensity: positive(
+          'Active NGOs per 10,000 citizens that scores best on capacity [A].',
+        ).default(10),
+        referenceParticipation: share(
+          'Volunteering rate that scores best on public participation [A].',
+        ).default(0.4),
       })
       .prefault({})
       .describe('Scaling of the CSO-Sustainability-style dimensions and the civic-space index.'),
@@ -417,7 +472,9 @@ export const populationSchema = z
       .number()
       .int()
       .min(100)
-      .describe('Real population the sample stands for at the start date (Kazakhstan 1991: 16.4 M, World Bank).')
+      .describe(
+        'Real population the sample stands for at the start date (Kazakhstan 1991: 16.4 M, World Bank).',
+      )
       .default(1_000_000),
     growthRate: z
       .number()
@@ -429,7 +486,9 @@ export const populationSchema = z
       .number()
       .gt(0)
       .max(1)
-      .describe('Simulated NGOs per real NGO (1 = every NGO). `civsim run --scale` multiplies it (capped at 1).')
+      .describe(
+        'Simulated NGOs per real NGO (1 = every NGO). `civsim run --scale` multiplies it (capped at 1).',
+      )
       .default(0.1),
     network: z
       .strictObject({
@@ -529,7 +588,10 @@ export const outputSchema = z
       .describe('Metrics written to series.csv and summary.csv (default: all).')
       .optional(),
     charts: z.array(chartSchema).describe('Charts to draw (default: the standard set).').optional(),
-    agents: z.boolean().describe('Also write ngos.csv: one row per NGO at the end of each replicate.').default(false),
+    agents: z
+      .boolean()
+      .describe('Also write ngos.csv: one row per NGO at the end of each replicate.')
+      .default(false),
   })
   .describe('What to record and draw.');
 
@@ -549,7 +611,13 @@ export const scenarioSchema = z
     currency: z.string().describe('Unit of all money values, e.g. "USD" or "million KZT".').default('USD'),
     start: dateSchema.describe('First simulated month.'),
     end: dateSchema.describe('Last simulated month (inclusive).'),
-    seed: z.number().int().min(0).max(2 ** 32 - 1).describe('Master seed.').default(1),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 32 - 1)
+      .describe('Master seed.')
+      .default(1),
     replicates: z.number().int().min(1).max(10_000).describe('Replicates per run.').default(10),
     population: populationSchema.prefault({}),
     initial: initialSchema.prefault({}),

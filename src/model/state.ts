@@ -1,0 +1,120 @@
+/**
+ * Everything one replicate of the model holds: the scenario's live levers (the schedule changes them),
+ * parameters, the citizens, their network, the NGOs, the named random streams and the sector-wide
+ * quantities that rules share within a month.
+ */
+import { AliasTable } from '../engine/alias.ts';
+import type { Calendar } from '../engine/calendar.ts';
+import type { Network } from '../engine/network.ts';
+import type { RandomStreams } from '../engine/random.ts';
+import type { Levers, Parameters, Scenario } from '../scenario/schema.ts';
+import type { Citizens } from './citizens.ts';
+import type { NgoTable } from './ngos.ts';
+import type { Scale } from './scale.ts';
+
+/** Quantities measured or set during a month and read by later rules or by the metrics. */
+export interface Sector {
+  // counted this month (simulated units)
+  foundings: number;
+  rejections: number;
+  closures: number;
+  dissolutions: number;
+  sanctions: number;
+  /** Sanctions over about the last year (exponentially weighted). */
+  sanctionsTrailing: number;
+  // citizens this month
+  volunteers: number;
+  members: number;
+  donorsExpected: number;
+  trustSum: number;
+  legitimacySum: number;
+  /** Expected private donations this month, real currency (before scaling to the NGO sample). */
+  donationsReal: number;
+  // NGO counts at the last census (start of the month)
+  active: number;
+  dormant: number;
+  /** Active NGOs per 10,000 real citizens, carrying capacity and their ratio n = density / capacity. */
+  density: number;
+  capacityK: number;
+  relativeDensity: number;
+  /** Share of citizens taking part (last month). */
+  volunteeringRate: number;
+  /** Recruitment intensity: how likely a citizen is to be asked to take part (0–1). */
+  recruitment: number;
+  /** Foreign donors' effective budget (currency/year) and advocacy priority after the rules. */
+  foreignBudget: number;
+  foreignAdvocacy: number;
+  /** Temporary boost after a Civil Forum (decays). */
+  forumBoost: number;
+  /** Public visibility of service work and of foreign funding (trust inputs). */
+  serviceVisibility: number;
+  foreignFundedShare: number;
+  /** Sector money in the trailing year by source (currency/year, real units). */
+  trailingBySource: Float64Array;
+  /** Ring of the last 12 months of sector revenue by source (simulated units). */
+  ring: Float64Array;
+  /** Legitimacy shock to apply to every citizen this month (crackdowns). */
+  legitimacyShock: number;
+}
+
+export interface ModelState {
+  scenario: Scenario;
+  levers: Levers;
+  params: Parameters;
+  calendar: Calendar;
+  scale: Scale;
+  citizens: Citizens;
+  network: Network;
+  ngos: NgoTable;
+  streams: RandomStreams;
+  sector: Sector;
+  /** Sampler of NGOs for citizens who join one (weights: recruitment effort), rebuilt monthly. */
+  recruiting: AliasTable;
+  /** Scratch space for per-NGO weights and sorting (grown as needed, never per agent). */
+  scratch: { weights: Float64Array; order: Int32Array; values: Float64Array };
+}
+
+export function createSector(): Sector {
+  return {
+    foundings: 0,
+    rejections: 0,
+    closures: 0,
+    dissolutions: 0,
+    sanctions: 0,
+    sanctionsTrailing: 0,
+    volunteers: 0,
+    members: 0,
+    donorsExpected: 0,
+    trustSum: 0,
+    legitimacySum: 0,
+    donationsReal: 0,
+    active: 0,
+    dormant: 0,
+    density: 0,
+    capacityK: 1,
+    relativeDensity: 0,
+    volunteeringRate: 0,
+    recruitment: 0,
+    foreignBudget: 0,
+    foreignAdvocacy: 0.5,
+    forumBoost: 0,
+    serviceVisibility: 0,
+    foreignFundedShare: 0,
+    trailingBySource: new Float64Array(5),
+    ring: new Float64Array(12 * 5),
+    legitimacyShock: 0,
+  };
+}
+
+/** Scratch arrays at least n long. */
+export function scratchFor(state: ModelState, n: number): ModelState['scratch'] {
+  if (state.scratch.weights.length < n) {
+    const cap = Math.max(n, state.scratch.weights.length * 2);
+    state.scratch = {
+      weights: new Float64Array(cap),
+      order: new Int32Array(cap),
+      values: new Float64Array(cap),
+    };
+  }
+  return state.scratch;
+}
