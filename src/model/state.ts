@@ -3,7 +3,7 @@
  * parameters, the citizens, their network, the NGOs, the named random streams and the sector-wide
  * quantities that rules share within a month.
  */
-import { AliasTable } from '../engine/alias.ts';
+import type { AliasTable } from '../engine/alias.ts';
 import type { Calendar } from '../engine/calendar.ts';
 import type { Network } from '../engine/network.ts';
 import type { RandomStreams } from '../engine/random.ts';
