@@ -18,9 +18,9 @@ export function memoryScenarioIO(files: Readonly<Record<string, string>>): Scena
 
 /** `relative` seen from the folder of `fromFile`, with `.` and `..` segments folded away. */
 export function resolvePosixPath(fromFile: string, relative: string): string {
-  const absolute = relative.startsWith('/');
-  const folder = fromFile.includes('/') ? fromFile.slice(0, fromFile.lastIndexOf('/')) : '';
-  const joined = absolute ? relative : folder ? `${folder}/${relative}` : relative;
+  const folder = fromFile.includes('/') ? fromFile.slice(0, fromFile.lastIndexOf('/') + 1) : '';
+  const joined = relative.startsWith('/') ? relative : `${folder}${relative}`;
+  const absolute = joined.startsWith('/');
   const out: string[] = [];
   for (const segment of joined.split('/')) {
     if (segment === '' || segment === '.') continue;
@@ -29,5 +29,5 @@ export function resolvePosixPath(fromFile: string, relative: string): string {
     else if (!absolute) out.push(segment); // above the root of a relative path: keep the `..`
   }
   const path = out.join('/');
-  return absolute || joined.startsWith('/') ? `/${path}` : path;
+  return absolute ? `/${path}` : path;
 }
