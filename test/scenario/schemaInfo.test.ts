@@ -1,0 +1,73 @@
+/** What the loader reads from the zod schema: plain-words expectations and the lever list. */
+import { describe, expect, it } from 'vitest';
+import { leverGroups, leverPaths, leverSchemas } from '../../src/scenario/leverPaths.ts';
+import { leversSchema, scenarioSchema } from '../../src/scenario/schema.ts';
+import { describeExpected, numberBounds, schemaAt, summaryOf } from '../../src/scenario/schemaInfo.ts';
+import type { AnySchema } from '../../src/scenario/schemaInfo.ts';
+import { leafPaths } from '../../src/engine/paths.ts';
+
+const expectedAt = (...path: (string | number)[]) =>
+  describeExpected(schemaAt(scenarioSchema, path) as AnySchema);
+
+describe('describeExpected', () => {
+  it.each([
+    [['name'], 'a name of lower-case letters, digits, - and _'],
+    [['start'], 'a date written YYYY, YYYY-MM or YYYY-MM-DD'],
+    [['seed'], 'a whole number between 0 and 4294967295'],
+    [['levers', 'foreign', 'budget'], 'a number ≥ 0'],
+    [['levers', 'tax', 'donationCredit'], 'a number between 0 and 0.9'],
+    [['levers', 'legitimacy'], 'a share between 0 and 1'],
+    [['levers', 'foreign', 'regime'], 'one of none, disclosure, approval, prohibition'],
+    [['population', 'ngoSampling'], 'a number > 0 and ≤ 1'],
+    [['population', 'network', 'degree'], 'an even whole number between 2 and 64'],
+    [['parameters', 'citizens', 'intercept'], 'a number'],
+    [['timeline'], 'a list'],
+    [['timeline', 0, 'label'], 'non-empty text'],
+    [['timeline', 0, 'set', 'legitimacy'], 'a number, true or false, or text'],
+    [
+      ['output', 'metrics', 0],
+      'one of 40 names (registered_ngos, active_ngos, dormant_ngos, registered_per_10k, …)',
+    ],
+    [['levers'], 'a mapping (key: value lines)'],
+  ] as const)('%j: %s', (path, words) => {
+    expect(expectedAt(...path)).toBe(words);
+  });
+
+  it('gives no schema for paths that lead nowhere', () => {
+    expect(schemaAt(scenarioSchema, ['levers', 'nope'])).toBeUndefined();
+    expect(schemaAt(scenarioSchema, ['name', 'deeper'])).toBeUndefined();
+  });
+
+  it('reads number bounds including exclusive ones', () => {
+    expect(numberBounds(schemaAt(scenarioSchema, ['population', 'ngoSampling'])!)).toEqual({
+      min: 0,
+      minInclusive: false,
+      max: 1,
+      maxInclusive: true,
+      whole: false,
+    });
+    expect(numberBounds(schemaAt(scenarioSchema, ['name'])!)).toBeUndefined();
+  });
+
+  it('summarises a description to its first sentence without evidence tags', () => {
+    expect(summaryOf(schemaAt(scenarioSchema, ['levers', 'foreign', 'budget'])!)).toBe(
+      'Foreign donors’ budget for the country’s NGOs, currency/year.',
+    );
+    expect(summaryOf(schemaAt(scenarioSchema, ['currency'])!)).toBe(
+      'Unit of all money values, e.g. "USD" or "million KZT".',
+    );
+  });
+});
+
+describe('lever paths', () => {
+  it('are exactly the leaves of a default levers object', () => {
+    expect([...leverPaths]).toEqual(leafPaths(leversSchema.parse({})));
+    expect(leverSchemas.size).toBe(leverPaths.length);
+  });
+
+  it('know groups apart from levers', () => {
+    expect(leverGroups.has('foreign')).toBe(true);
+    expect(leverGroups.has('foreign.regime')).toBe(false);
+    expect(leverPaths).toContain('legitimacy');
+  });
+});
