@@ -71,3 +71,18 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
   }
   return { scenario, replicates, metrics: metricDefinitions };
 }
+
+// Outputs: summaries over replicates, the CSV tables and chart specs of a run (pure; no file system).
+export { summarise, summariseRun, mean, sampleSd, ci95HalfWidth } from './output/summary.ts';
+export type { Summary, SeriesSummary, MetricSummary, Resolution } from './output/summary.ts';
+export {
+  seriesCsvLines,
+  annualCsvLines,
+  summaryCsvLines,
+  ngosCsvLines,
+  outputMetricIds,
+} from './output/tables.ts';
+export { csvLine, csvField, formatCsvNumber } from './output/csv.ts';
+export { buildChartSpec } from './output/charts.ts';
+export type { ChartContext, ChartMetric } from './output/charts.ts';
+export { defaultCharts } from './output/defaultCharts.ts';

@@ -1,0 +1,159 @@
+/**
+ * Summaries of a run across its replicates: per date (or year) and metric, the number of replicates with
+ * a value, their mean, sample standard deviation, a Student-t 95% confidence interval of the mean, and
+ * the range. Replicates are independent draws of the same stochastic model, so the t interval says how
+ * precisely the run has pinned down the model's expected path (not how uncertain the world is).
+ *
+ * Everything here is pure and allocation-light, so the CLI, notebooks and the browser explorer share it.
+ * Missing values (NaN, e.g. a metric undefined while there are no NGOs) are left out, not counted as 0.
+ */
+import { t975 } from '../engine/stats.ts';
+import type { ReplicateResult } from '../model/runTypes.ts';
+
+/** Descriptive statistics of one sample. Fields that need more values than there are are NaN. */
+export interface Summary {
+  /** Values that were not NaN. */
+  n: number;
+  mean: number;
+  /** Sample standard deviation (divisor n − 1); NaN when n < 2. */
+  sd: number;
+  /** mean ∓ t(0.975, n − 1) · sd / √n; NaN when n < 2. */
+  ciLow: number;
+  ciHigh: number;
+  min: number;
+  max: number;
+}
+
+/** Arithmetic mean of the values that are not NaN (NaN when there are none). */
+export function mean(values: ArrayLike<number>): number {
+  let sum = 0;
+  let n = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (Number.isNaN(v)) continue;
+    sum += v;
+    n++;
+  }
+  return n === 0 ? Number.NaN : sum / n;
+}
+
+/**
+ * Sample standard deviation (divisor n − 1) of the values that are not NaN; NaN for fewer than two.
+ * Two passes (mean first, then squared deviations) keep it exact for constant samples and stable for
+ * large values, where the one-pass sum-of-squares formula loses every digit.
+ */
+export function sampleSd(values: ArrayLike<number>): number {
+  const m = mean(values);
+  let squares = 0;
+  let n = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (Number.isNaN(v)) continue;
+    squares += (v - m) * (v - m);
+    n++;
+  }
+  return n < 2 ? Number.NaN : Math.sqrt(squares / (n - 1));
+}
+
+/** Half-width of the two-sided 95% Student-t interval of a mean; NaN when n < 2. */
+export function ci95HalfWidth(sd: number, n: number): number {
+  if (n < 2) return Number.NaN;
+  return (t975(n - 1) * sd) / Math.sqrt(n);
+}
+
+/** All statistics of one sample at once. */
+export function summarise(values: ArrayLike<number>): Summary {
+  let n = 0;
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (Number.isNaN(v)) continue;
+    n++;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  if (n === 0) {
+    const nan = Number.NaN;
+    return { n: 0, mean: nan, sd: nan, ciLow: nan, ciHigh: nan, min: nan, max: nan };
+  }
+  const m = mean(values);
+  const sd = sampleSd(values);
+  const half = ci95HalfWidth(sd, n);
+  return { n, mean: m, sd, ciLow: m - half, ciHigh: m + half, min, max };
+}
+
+/** Monthly values (one per tick) or annual aggregates (one per calendar year). */
+export type Resolution = 'monthly' | 'annual';
+
+/** One metric's summaries along the time axis, column by column (index = position in `keys`). */
+export interface MetricSummary {
+  metric: string;
+  n: Int32Array;
+  mean: Float64Array;
+  sd: Float64Array;
+  ciLow: Float64Array;
+  ciHigh: Float64Array;
+  min: Float64Array;
+  max: Float64Array;
+}
+
+/** Summaries of a run for some metrics at one resolution. */
+export interface SeriesSummary {
+  resolution: Resolution;
+  /** 'YYYY-MM' per tick (monthly) or the year as a string (annual). */
+  keys: string[];
+  /** In the order the metrics were asked for. */
+  metrics: MetricSummary[];
+}
+
+/**
+ * Summarises the replicates of a run per time step, for the given metrics.
+ * Throws when the replicates do not share one time axis (they always do for one scenario).
+ */
+export function summariseRun(
+  replicates: readonly ReplicateResult[],
+  metrics: readonly string[],
+  resolution: Resolution,
+): SeriesSummary {
+  if (replicates.length === 0) throw new Error('cannot summarise a run without replicates');
+  const first = replicates[0].series;
+  const keys = resolution === 'monthly' ? [...first.dates] : first.years.map(String);
+  for (const r of replicates) {
+    const length = resolution === 'monthly' ? r.series.dates.length : r.series.years.length;
+    if (length !== keys.length) {
+      throw new Error(`replicate ${r.replicate} has ${length} time steps, replicate 0 has ${keys.length}`);
+    }
+  }
+  const sample = new Float64Array(replicates.length);
+  const summaries = metrics.map((metric): MetricSummary => {
+    const columns = replicates.map((r) => {
+      const column = (resolution === 'monthly' ? r.series.monthly : r.series.annual)[metric];
+      if (!column) throw new Error(`replicate ${r.replicate} did not record metric ${metric}`);
+      return column;
+    });
+    const out: MetricSummary = {
+      metric,
+      n: new Int32Array(keys.length),
+      mean: new Float64Array(keys.length),
+      sd: new Float64Array(keys.length),
+      ciLow: new Float64Array(keys.length),
+      ciHigh: new Float64Array(keys.length),
+      min: new Float64Array(keys.length),
+      max: new Float64Array(keys.length),
+    };
+    for (let t = 0; t < keys.length; t++) {
+      for (let r = 0; r < columns.length; r++) sample[r] = columns[r][t];
+      const s = summarise(sample);
+      out.n[t] = s.n;
+      out.mean[t] = s.mean;
+      out.sd[t] = s.sd;
+      out.ciLow[t] = s.ciLow;
+      out.ciHigh[t] = s.ciHigh;
+      out.min[t] = s.min;
+      out.max[t] = s.max;
+    }
+    return out;
+  });
+  return { resolution, keys, metrics: summaries };
+}
