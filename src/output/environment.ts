@@ -1,0 +1,45 @@
+/**
+ * Facts about the software that made a run, for its manifest: civsim's version (package.json), the git
+ * commit of the civsim checkout when it is one (null otherwise, e.g. installed from a package) and
+ * whether that checkout had uncommitted changes to tracked files, and Node and the platform.
+ */
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+
+/** civsim's own folder (this file is src/output/environment.ts). */
+export const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface SoftwareFacts {
+  civsimVersion: string;
+  gitCommit: string | null;
+  /** True when tracked files differ from the commit; null when unknown. */
+  gitDirty: boolean | null;
+  node: string;
+  platform: string;
+  arch: string;
+}
+
+function git(args: string[]): Promise<string | null> {
+  return new Promise((resolve) => {
+    execFile('git', args, { cwd: packageRoot, timeout: 5000, windowsHide: true }, (error, stdout) =>
+      resolve(error ? null : stdout.trim()),
+    );
+  });
+}
+
+export async function softwareFacts(): Promise<SoftwareFacts> {
+  const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version?: string;
+  };
+  const commit = await git(['rev-parse', 'HEAD']);
+  const status = commit ? await git(['status', '--porcelain', '--untracked-files=no']) : null;
+  return {
+    civsimVersion: pkg.version ?? 'unknown',
+    gitCommit: commit && /^[0-9a-f]{40,64}$/.test(commit) ? commit : null,
+    gitDirty: status === null ? null : status.length > 0,
+    node: process.version,
+    platform: process.platform,
+    arch: process.arch,
+  };
+}

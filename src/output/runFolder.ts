@@ -1,0 +1,93 @@
+/**
+ * The life of a run folder: claimed as `<run-id>.partial/` with an INCOMPLETE marker before anything is
+ * computed, filled file by file, and only when everything is written the marker is removed and the folder
+ * renamed to `<run-id>/` in one atomic step. A folder without `.partial` is therefore always complete;
+ * an interrupted, failed or killed run leaves `.partial` with its marker.
+ */
+import { access, mkdir, rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { writeFileAtomic } from './atomicWrite.ts';
+import { incompleteFileName } from './incomplete.ts';
+
+export interface RunFolder {
+  runId: string;
+  /** Where the finished run will be. */
+  finalPath: string;
+  /** Where it is written meanwhile. */
+  partialPath: string;
+}
+
+/** The run id asked for with --id is taken (by a finished run or an unfinished one). */
+export class RunFolderTakenError extends Error {
+  constructor(readonly path: string) {
+    super(`${path} already exists: choose another --id, or delete that folder first`);
+    this.name = 'RunFolderTakenError';
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await access(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export interface ClaimOptions {
+  /** The id was chosen by the user: use exactly it, or fail (never silently write elsewhere). */
+  exact: boolean;
+  /** Content of the INCOMPLETE marker. */
+  incomplete: string;
+}
+
+/**
+ * Creates `<parent>/<id>.partial/` with its INCOMPLETE marker. For a generated id that is taken (two runs
+ * in the same second, or a leftover `.partial`), tries `<id>-2`, `<id>-3`, …; `mkdir` without `recursive`
+ * fails when the folder exists, so two processes can never claim the same folder.
+ */
+export async function claimRunFolder(
+  parent: string,
+  baseId: string,
+  options: ClaimOptions,
+): Promise<RunFolder> {
+  await mkdir(parent, { recursive: true });
+  for (let attempt = 1; attempt <= 1000; attempt++) {
+    const runId = attempt === 1 ? baseId : `${baseId}-${attempt}`;
+    const finalPath = join(parent, runId);
+    const partialPath = `${finalPath}.partial`;
+    if (await exists(finalPath)) {
+      if (options.exact) throw new RunFolderTakenError(finalPath);
+      continue;
+    }
+    try {
+      await mkdir(partialPath);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if (options.exact) throw new RunFolderTakenError(partialPath);
+      continue;
+    }
+    await writeFileAtomic(join(partialPath, incompleteFileName), options.incomplete);
+    return { runId, finalPath, partialPath };
+  }
+  throw new Error(`could not find a free run folder name for ${join(parent, baseId)}`);
+}
+
+/** Rewrites the marker, e.g. to say why the run stopped (best effort: the marker is there already). */
+export async function updateIncomplete(folder: RunFolder, text: string): Promise<void> {
+  try {
+    await writeFileAtomic(join(folder.partialPath, incompleteFileName), text);
+  } catch {
+    // the original marker still says the run did not finish
+  }
+}
+
+/**
+ * Marks the run complete: removes the marker, then renames `<id>.partial` to `<id>`. In that order a
+ * crash in between leaves a `.partial` folder (looks unfinished), never a final folder with a marker.
+ */
+export async function completeRunFolder(folder: RunFolder): Promise<void> {
+  if (await exists(folder.finalPath)) throw new RunFolderTakenError(folder.finalPath);
+  await rm(join(folder.partialPath, incompleteFileName));
+  await rename(folder.partialPath, folder.finalPath);
+}
