@@ -34,6 +34,7 @@ export function measure(state: ModelState, ctx: TickContext, recorder: Recorder)
   let advocacySum = 0;
   let stateTotal = 0;
   let stateAdvocacy = 0;
+  let fundraising = 0;
   let seats = 0;
   let seatAutonomy = 0;
   const running = params.finance.overhead;
@@ -58,6 +59,7 @@ export function measure(state: ModelState, ctx: TickContext, recorder: Recorder)
       autonomySum += c.autonomy[i];
     }
     umbrella += c.umbrella[i];
+    fundraising += c.fundraising[i] / 12;
     capacitySum += c.capacity[i];
     hhiSum += revenueHhi(c, i, budget);
     reserveMonths += c.reserves[i] / (running / 12);
@@ -118,6 +120,7 @@ export function measure(state: ModelState, ctx: TickContext, recorder: Recorder)
     funding_donations: real(month[3]),
     funding_fees: real(month[4]),
     funding_total: real(month[0] + month[1] + month[2] + month[3] + month[4]),
+    fundraising: real(fundraising),
     state_funding_share: trailingTotal > 0 ? (trailing[0] + trailing[1]) / trailingTotal : 0,
     revenue_hhi: active > 0 ? hhiSum / active : Number.NaN,
     budget_gini: budgetGini,

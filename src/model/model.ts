@@ -89,6 +89,12 @@ export function createModelState(scenario: Scenario, replicate: number, family =
     sector: createSector(),
     recruiting: new AliasTable(),
     scratch: { weights: new Float64Array(64), order: new Int32Array(64), values: new Float64Array(64) },
+    tally: {
+      membersPerNgo: new Int32Array(0),
+      volunteersPerNgo: new Int32Array(0),
+      skillsPerNgo: new Float64Array(0),
+      gone: new Uint8Array(0),
+    },
   };
   for (let k = 0; k < count; k++) {
     const x = init.uniform();

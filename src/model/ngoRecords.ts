@@ -15,6 +15,7 @@ export function ngoRecords(state: ModelState): NgoRecord[] {
       type: c.type[i] === ADVOCACY ? 'advocacy' : c.type[i] === STATE_CREATED ? 'state_created' : 'service',
       status: c.status[i] === DORMANT ? 'dormant' : c.status[i] === DEREGISTERED ? 'deregistered' : 'active',
       founded: calendar.dateOf(c.founded[i]),
+      closed: c.closedAt[i] >= 0 ? calendar.dateOf(c.closedAt[i]) : '',
       ended: c.deregisteredAt[i] >= 0 ? calendar.dateOf(c.deregisteredAt[i]) : '',
       members: Math.round(scale.realMembers(c.members[i], last)),
       staff: c.staff[i],

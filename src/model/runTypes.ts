@@ -6,6 +6,9 @@ export interface NgoRecord {
   type: 'service' | 'advocacy' | 'state_created';
   status: 'active' | 'dormant' | 'deregistered';
   founded: string;
+  /** Month it stopped working ('' if still active). */
+  closed: string;
+  /** Month it left the register ('' if still registered). */
   ended: string;
   members: number;
   staff: number;

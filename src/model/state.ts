@@ -72,6 +72,29 @@ export interface ModelState {
   recruiting: AliasTable;
   /** Scratch space for per-NGO weights and sorting (grown as needed, never per agent). */
   scratch: { weights: Float64Array; order: Int32Array; values: Float64Array };
+  /** Per-NGO tallies of the citizens' pass (grown as needed). */
+  tally: Tally;
+}
+
+export interface Tally {
+  membersPerNgo: Int32Array;
+  volunteersPerNgo: Int32Array;
+  skillsPerNgo: Float64Array;
+  gone: Uint8Array;
+}
+
+/** Tally arrays at least n long. */
+export function tallyFor(state: ModelState, n: number): Tally {
+  if (state.tally.gone.length < n) {
+    const cap = Math.max(n, state.tally.gone.length * 2);
+    state.tally = {
+      membersPerNgo: new Int32Array(cap),
+      volunteersPerNgo: new Int32Array(cap),
+      skillsPerNgo: new Float64Array(cap),
+      gone: new Uint8Array(cap),
+    };
+  }
+  return state.tally;
 }
 
 export function createSector(): Sector {

@@ -75,6 +75,7 @@ export const ngoColumns = [
   'type',
   'status',
   'founded',
+  'closed',
   'ended',
   'members',
   'staff',

@@ -218,7 +218,7 @@ export const parametersSchema = z
         reconsiderRate: positive(
           'Per month: share of citizens who reconsider whether to take part (civic voluntarism decisions ' +
             'are occasional, not continuous) [A].',
-        ).default(0.25),
+        ).default(0.15),
         contacts: z
           .number()
           .int()
@@ -241,7 +241,7 @@ export const parametersSchema = z
           .number()
           .describe('βE: weight of political engagement (Verba et al. 1995) [V/A].')
           .default(1.6),
-        skills: z.number().describe('βS: weight of civic skills (Verba et al. 1995) [V/A].').default(1.0),
+        skills: z.number().describe('βS: weight of civic skills (Verba et al. 1995) [V/A].').default(0.6),
         trust: z.number().describe('βT: weight of trust in NGOs [A].').default(0.8),
         recruitment: z
           .number()
@@ -261,8 +261,12 @@ export const parametersSchema = z
         thresholdSd: nonNegative(
           'Spread of thresholds (DM §3: σ ≈ 0.10–0.12 is the tipping zone) [V].',
         ).default(0.12),
+        joinChance: share(
+          'Chance that a citizen who takes part and belongs to no NGO joins one when reconsidering (the rest ' +
+            'take part informally) [A].',
+        ).default(0.5),
         membershipLapse: share('Per year: chance that an inactive member lets membership lapse [A].').default(
-          0.5,
+          0.8,
         ),
         skillGain: nonNegative(
           'Per year: civic skills learnt by volunteering (Verba et al. 1995) [A].',
@@ -281,7 +285,7 @@ export const parametersSchema = z
       .strictObject({
         giveRate: share(
           'Per month: chance that a fully trusting, well-off citizen who is asked gives [A].',
-        ).default(0.02),
+        ).default(0.012),
         gift: positive('Mean gift, currency units (scaled by resources) [A].').default(10),
         priceElasticity: nonNegative('Price elasticity of giving e (DM §4: e ≈ 1–1.4) [M].').default(1.2),
         crowdOut: nonNegative(
@@ -337,7 +341,7 @@ export const parametersSchema = z
       .strictObject({
         baseHazard: positive(
           'exp(b0): annual hazard of an established NGO (DM §2: 0.02–0.10) [V/M].',
-        ).default(0.08),
+        ).default(0.1),
         densityLinear: z.number().describe('γ1 < 0 (DM §2) [V sign].').default(-1.2),
         densityQuadratic: z.number().describe('γ2 > 0 (DM §2) [V sign].').default(1.0),
         densityDelay: z.number().describe('δ > 0 on density at founding (DM §2) [V sign].').default(0.5),
@@ -381,6 +385,9 @@ export const parametersSchema = z
     finance: z
       .strictObject({
         overhead: nonNegative('Minimal running cost of an active NGO, currency/year [A].').default(1500),
+        volunteersNeeded: positive(
+          'Real volunteers who can run an NGO without money (volunteer dependence; DM §2) [A].',
+        ).default(30),
         staffCost: positive('Cost of one paid staff member, currency/year [A].').default(4000),
         memberFee: nonNegative('Membership fee per real member, currency/year [A].').default(1),
         complianceCost: nonNegative('Reporting compliance cost at burden 1, currency/year [A].').default(
@@ -535,6 +542,7 @@ export const metricIds = [
   'funding_donations',
   'funding_fees',
   'funding_total',
+  'fundraising',
   'state_funding_share',
   'revenue_hhi',
   'budget_gini',

@@ -85,6 +85,7 @@ describe('ngos.csv', () => {
     type: 'advocacy',
     status: 'dormant',
     founded: '2000-03',
+    closed: '2001-05',
     ended: '',
     members: 12,
     staff: 0,

@@ -88,7 +88,7 @@ export function finances(state: ModelState, ctx: TickContext): void {
     const budget = c.revSocialOrder[i] + c.revGrants[i] + c.revForeign[i] + c.revDonations[i] + c.revFees[i];
     // ---- costs ----
     const volunteersReal = c.volunteers[i] * realPerMember;
-    const volunteerCover = Math.min(1, volunteersReal / 10);
+    const volunteerCover = Math.min(1, volunteersReal / f.volunteersNeeded);
     let running = f.overhead * (c.umbrella[i] ? 1 - f.umbrellaSaving : 1) + f.complianceCost * burden;
     if (foreignRules && c.revForeign[i] > 0) running += 0.5 * f.complianceCost;
     const costs = (running * (1 - volunteerCover) + c.staff[i] * f.staffCost + c.fundraising[i]) / 12;

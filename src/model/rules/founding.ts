@@ -15,7 +15,6 @@ import { clamp01 } from '../../engine/stats.ts';
 import type { Parameters } from '../../scenario/schema.ts';
 import { ADVOCACY, SERVICE, STATE_CREATED, addNgo } from '../ngos.ts';
 import type { ModelState } from '../state.ts';
-import { availableMoney } from './census.ts';
 
 /** Foundings per 10,000 citizens per year (pure). */
 export function foundingRate(
@@ -63,9 +62,8 @@ export function founding(state: ModelState, ctx: TickContext): void {
     levers.repression.level,
   );
   const attempts = rng.poisson(scale.simulatedNgos((rate * realPop) / 1e4 / 12));
-  const money = availableMoney(state);
-  const advocacyMoney = sector.foreignBudget * sector.foreignAdvocacy;
-  const advocacyShare = money > 0 ? advocacyMoney / money : 0;
+  // donors' appetite for advocacy counts only where there are donors
+  const donorPriority = sector.foreignBudget > 0 ? sector.foreignAdvocacy : 0.5;
   const n = citizens.resources.length;
   const overhead = params.finance.overhead;
   for (let a = 0; a < attempts; a++) {
@@ -83,7 +81,7 @@ export function founding(state: ModelState, ctx: TickContext): void {
       advocacyChance(
         params.founding.advocacyBase,
         citizens.legitimacy[founder],
-        advocacyShare,
+        donorPriority,
         levers.repression.level,
       ),
     )

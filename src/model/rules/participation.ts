@@ -16,7 +16,7 @@
 import type { TickContext } from '../../engine/simulation.ts';
 import { monthlyFromAnnual } from '../../engine/stats.ts';
 import { ACTIVE } from '../ngos.ts';
-import type { ModelState } from '../state.ts';
+import { tallyFor, type ModelState } from '../state.ts';
 
 export interface ParticipationInputs {
   intercept: number;
@@ -69,46 +69,34 @@ export function sectorTrustTarget(state: ModelState): number {
 }
 
 export function participation(state: ModelState, ctx: TickContext): void {
+  decide(state);
+  driftAndCount(state, ctx);
+}
+
+/** Reconsidering citizens (geometric skipping) decide whether to take part, and join or leave an NGO. */
+function decide(state: ModelState): void {
   const { citizens: c, network, ngos, sector, params, levers } = state;
   const p = params.citizens;
   const n = c.resources.length;
   const u = state.streams.get('citizens').uniform;
-  const ng = ngos.cols;
-  const status = ng.status;
-
-  // reset per-NGO member counts; they are recounted in the pass below
-  ng.members.fill(0, 0, ngos.length);
-  ng.volunteers.fill(0, 0, ngos.length);
-  ng.memberSkills.fill(0, 0, ngos.length);
-
-  // ---- decisions: reconsidering citizens, found by geometric skipping ----
+  const status = ngos.cols.status;
   const q = Math.min(1, p.reconsiderRate);
   const logSkip = Math.log(1 - q);
   const contacts = p.contacts;
   const asked = sector.recruitment;
   const repression = levers.repression.level;
   const lapse = 1 - Math.pow(1 - p.membershipLapse, 1 / (12 * q));
+  const join = p.joinChance;
   const { offsets, neighbours } = network;
   const recruiting = state.recruiting;
-  const active = c.active;
-  const member = c.member;
-  const resources = c.resources;
-  const engagement = c.engagement;
-  const skills = c.skills;
-  const trust = c.trust;
-  const threshold = c.threshold;
-  const riskAversion = c.riskAversion;
-  const legitimacy = c.legitimacy;
-  const betas: ParticipationInputs = {
-    intercept: p.intercept,
-    resources: p.resources,
-    engagement: p.engagement,
-    skills: p.skills,
-    trust: p.trust,
-    recruitment: p.recruitment,
-    influence: p.influence,
-    risk: p.risk,
-  };
+  const { active, member, resources, engagement, skills, trust, threshold, riskAversion } = c;
+  const zShared = p.intercept + p.recruitment * asked;
+  const bR = p.resources;
+  const bE = p.engagement;
+  const bS = p.skills;
+  const bT = p.trust;
+  const bN = p.influence;
+  const bP = p.risk * repression;
   let i = q >= 1 ? 0 : (Math.log(1 - u()) / logSkip) | 0;
   while (i < n) {
     const start = offsets[i];
@@ -125,30 +113,27 @@ export function participation(state: ModelState, ctx: TickContext): void {
         const pick = x | 0;
         bits = x - pick;
         const j = neighbours[start + pick];
-        if (active[j] === 1) {
-          activeContacts++;
-          const m = member[j];
-          if (m >= 0) contactNgo = m;
-        }
+        const on = active[j];
+        activeContacts += on;
+        const m = member[j];
+        contactNgo = on === 1 && m >= 0 ? m : contactNgo;
       }
     }
-    const probability = participationProbability(
-      betas,
-      resources[i],
-      engagement[i],
-      skills[i],
-      trust[i],
-      asked,
-      activeContacts / contacts,
-      threshold[i],
-      riskAversion[i],
-      repression,
-    );
+    // participationProbability(), written out here: V8 does not inline a ten-argument call in this loop
+    const z =
+      zShared +
+      bR * resources[i] +
+      bE * engagement[i] +
+      bS * skills[i] +
+      bT * trust[i] +
+      bN * (activeContacts / contacts - threshold[i]) -
+      bP * riskAversion[i];
+    const probability = 1 / (1 + Math.exp(-z));
     const takesPart = u() < probability;
     active[i] = takesPart ? 1 : 0;
     const m = member[i];
     if (takesPart) {
-      if (m < 0 || status[m] !== ACTIVE) {
+      if ((m < 0 || status[m] !== ACTIVE) && u() < join) {
         // join a contact's NGO if there is one, else one drawn by recruitment effort
         const pick =
           contactNgo >= 0 && status[contactNgo] === ACTIVE && u() < 0.5 ? contactNgo : recruiting.sample(u());
@@ -159,10 +144,31 @@ export function participation(state: ModelState, ctx: TickContext): void {
     }
     i = (i + 1 + (q >= 1 ? 0 : (Math.log(1 - u()) / logSkip) | 0)) | 0;
   }
+}
 
-  // ---- drifts and aggregates: every citizen, no random numbers ----
+/**
+ * Every citizen's skills, trust and legitimacy drift (no random numbers); memberships of NGOs that
+ * stopped working lapse; the month's aggregates and each NGO's members, volunteers and skills are counted.
+ */
+function driftAndCount(state: ModelState, ctx: TickContext): void {
+  const { citizens: c, ngos, sector, params, levers, scale } = state;
+  const p = params.citizens;
+  const n = c.resources.length;
+  const ng = ngos.cols;
+  const status = ng.status;
+  // per-NGO tallies with one extra slot (index = count) for citizens in no NGO, so the loop below has no
+  // unpredictable branch; `gone` marks NGOs that stopped working (their memberships lapse)
+  const count = ngos.length;
+  const tally = tallyFor(state, count + 1);
+  const { membersPerNgo, volunteersPerNgo, skillsPerNgo, gone } = tally;
+  membersPerNgo.fill(0, 0, count + 1);
+  volunteersPerNgo.fill(0, 0, count + 1);
+  skillsPerNgo.fill(0, 0, count + 1);
+  for (let j = 0; j < count; j++) gone[j] = status[j] === ACTIVE ? 0 : 1;
+  gone[count] = 0;
+  const { active, member, resources, skills, trust, legitimacy } = c;
   const trustTarget = sectorTrustTarget(state);
-  const memberBonus = 0.15;
+  const memberBonus = 0.1;
   const aT = monthlyFromAnnual(p.trustAdjust);
   const aL = monthlyFromAnnual(p.legitimacyAdjust);
   const lTarget = levers.legitimacy;
@@ -170,35 +176,33 @@ export function participation(state: ModelState, ctx: TickContext): void {
   const decay = p.skillDecay / 12;
   const shock = sector.legitimacyShock;
   sector.legitimacyShock = 0;
+  // chance of being asked to give, from the sector's fundraising spend per head (saturating), and the
+  // tax price of giving (DM §4)
   const don = params.donations;
   const price = Math.pow(1 - levers.tax.donationCredit, -don.priceElasticity);
-  // chance of being asked to give, from the sector's fundraising spend per head (saturating)
   let fundraising = 0;
   for (let j = 0; j < ngos.length; j++) if (status[j] === ACTIVE) fundraising += ng.fundraising[j];
-  const perHead = state.scale.realNgos(fundraising) / state.scale.realPopulation(ctx.tick);
-  const askedToGive = perHead / (perHead + don.askSaturation);
-  const giveBase = don.giveRate * askedToGive * price;
+  const perHead = scale.realNgos(fundraising) / scale.realPopulation(ctx.tick);
+  const giveBase = don.giveRate * (perHead / (perHead + don.askSaturation)) * price;
   let volunteers = 0;
-  let members = 0;
   let donors = 0;
   let gifts = 0;
   let trustSum = 0;
   let legitimacySum = 0;
-  const volunteersPerNgo = ng.volunteers;
-  const membersPerNgo = ng.members;
-  const skillsPerNgo = ng.memberSkills;
   for (let k = 0; k < n; k++) {
-    let m = member[k];
-    if (m >= 0 && status[m] !== ACTIVE) {
-      m = -1;
+    let slot = member[k];
+    slot = slot < 0 ? count : slot;
+    if (gone[slot] === 1) {
       member[k] = -1;
+      slot = count;
     }
+    const inNgo = slot === count ? 0 : 1;
     const a = active[k];
     let s = skills[k];
-    s += a === 1 ? gain * (1 - s) : -decay * s;
+    s += a * gain - (a * gain + (1 - a) * decay) * s;
     skills[k] = s;
     let t = trust[k];
-    t += aT * (trustTarget + (m >= 0 ? memberBonus : 0) - t);
+    t += aT * (trustTarget + inNgo * memberBonus - t);
     t = t < 0 ? 0 : t > 1 ? 1 : t;
     trust[k] = t;
     let l = legitimacy[k] - shock;
@@ -213,18 +217,18 @@ export function participation(state: ModelState, ctx: TickContext): void {
     volunteers += a;
     trustSum += t;
     legitimacySum += l;
-    if (m >= 0) {
-      members++;
-      membersPerNgo[m]++;
-      volunteersPerNgo[m] += a;
-      skillsPerNgo[m] += s;
-    }
+    membersPerNgo[slot]++;
+    volunteersPerNgo[slot] += a;
+    skillsPerNgo[slot] += s;
   }
-  const weight = state.scale.citizenWeight(ctx.tick);
+  ng.members.set(membersPerNgo.subarray(0, count));
+  ng.volunteers.set(volunteersPerNgo.subarray(0, count));
+  ng.memberSkills.set(skillsPerNgo.subarray(0, count));
+  const members = n - membersPerNgo[count];
   sector.volunteers = volunteers;
   sector.members = members;
   sector.donorsExpected = donors;
-  sector.donationsReal = gifts * don.gift * weight;
+  sector.donationsReal = gifts * don.gift * scale.citizenWeight(ctx.tick);
   sector.trustSum = trustSum;
   sector.legitimacySum = legitimacySum;
   sector.volunteeringRate = volunteers / n;

@@ -1,12 +1,13 @@
 /**
  * Ministries and akimats fund NGOs once a year (each January, and at the start): state social order
- * contracts go to service NGOs and state-created ones (social order pays for social projects, not for
- * institutional development: law of 2005), grants to any NGO (law of 2015), and public-council seats
- * are filled by merit or by loyalty. Each agency runs its own rounds with its own loyalty weight.
+ * contracts (social projects, law of 2005) and grants (law of 2015) are tendered among all active NGOs —
+ * advocacy groups run social projects too, so merit-based money does not by itself favour service work
+ * (Chaves, Stephens & Galaskiewicz 2004; DM §4) — and public-council seats are filled by merit or by
+ * loyalty. Each agency runs its own rounds with its own loyalty weight.
  */
 import type { TickContext } from '../../engine/simulation.ts';
 import type { Levers } from '../../scenario/schema.ts';
-import { ACTIVE, ADVOCACY, SERVICE, STATE_CREATED } from '../ngos.ts';
+import { ACTIVE, ADVOCACY } from '../ngos.ts';
 import type { ModelState } from '../state.ts';
 import { runTender, type TenderEntrant } from './tender.ts';
 
@@ -54,7 +55,7 @@ export function stateFunding(state: ModelState, ctx: TickContext): void {
     };
     const rules = { loyaltyWeight: w, maxShare: params.finance.contractShare, noise: 0.1 };
     runTender(
-      entrants((i) => c.type[i] === SERVICE || c.type[i] === STATE_CREATED),
+      entrants(() => true),
       { ...rules, pot: scale.simulatedNgos(a.socialOrder), typicalAward: 3 * viable },
       rng,
       onAward('contractSocialOrder'),
