@@ -107,7 +107,7 @@ describe('ngos.csv', () => {
     run.replicates[1].ngos = [ngo];
     const rows = lines(csvText(ngosCsvLines(run.replicates)));
     expect(rows[0]).toBe(`replicate,${ngoColumns.join(',')}`);
-    expect(rows[1]).toBe('1,7,advocacy,dormant,2000-03,,12,0,0.25,0.9,1500.5,0,0,100,0,3,12,false,true');
+    expect(rows[1]).toBe('1,7,advocacy,dormant,2000-03,2001-05,,12,0,0.25,0.9,1500.5,0,0,100,0,3,12,false,true');
     expect(rows).toHaveLength(2);
     expect(new Set(ngoColumns)).toEqual(new Set(Object.keys(ngo)));
   });
