@@ -1,0 +1,112 @@
+/** The published JSON Schema: never stale, and it accepts and rejects what the loader does. */
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { scenarioJsonSchema, scenarioJsonSchemaText } from '../../src/scenario/jsonSchema.ts';
+import { leverPaths } from '../../src/scenario/leverPaths.ts';
+import { scenarioSchema } from '../../src/scenario/schema.ts';
+import { numberBounds } from '../../src/scenario/schemaInfo.ts';
+import { numericLeaves, objectPaths, scenarioArb, setAt } from './arbitraries.ts';
+import { jsonSchemaErrors } from './miniJsonSchema.ts';
+
+const committed = readFileSync(new URL('../../scenarios/civsim.schema.json', import.meta.url), 'utf8');
+const schema = scenarioJsonSchema();
+type Node = Record<string, unknown> & { properties: Record<string, Node> };
+const root = schema as Node;
+
+describe('scenarios/civsim.schema.json', () => {
+  it('is exactly what the zod schema generates (run `npm run schema` after changing schema.ts)', () => {
+    expect(committed).toBe(scenarioJsonSchemaText());
+  });
+
+  it('identifies itself and describes the file as written (defaults shown, not required)', () => {
+    expect(schema).toMatchObject({
+      $schema: 'http://json-schema.org/draft-07/schema#',
+      $id: 'urn:civsim:scenario-schema',
+      title: 'civsim scenario',
+    });
+    expect(root.properties.levers.properties.legitimacy).toMatchObject({
+      type: 'number',
+      minimum: 0,
+      maximum: 1,
+      default: 0.6,
+    });
+    expect(root.properties.replicates).toMatchObject({ type: 'integer', minimum: 1, default: 10 });
+  });
+
+  it('forbids unknown keys at every level of the levers', () => {
+    const levers = root.properties.levers;
+    expect(levers.additionalProperties).toBe(false);
+    expect(root.additionalProperties).toBe(false);
+    for (const group of Object.values(levers.properties).filter((node) => node.type === 'object')) {
+      expect(group.additionalProperties).toBe(false);
+    }
+    const leaves = Object.entries(levers.properties).flatMap(([key, node]) =>
+      node.type === 'object' ? Object.keys(node.properties).map((leaf) => `${key}.${leaf}`) : [key],
+    );
+    expect(leaves).toEqual([...leverPaths]);
+  });
+
+  it('requires name, start and end unless the file extends another', () => {
+    expect(jsonSchemaErrors(schema, { name: 'x', start: 2000, end: 2001 })).toEqual([]);
+    expect(jsonSchemaErrors(schema, { extends: 'base.yaml', name: 'v' })).toEqual([]);
+    expect(jsonSchemaErrors(schema, { name: 'v' })).toEqual(['/: missing start', '/: missing end']);
+  });
+
+  it('rejects sample mistakes the loader rejects', () => {
+    const base = { name: 'x', start: 2000, end: 2001 };
+    expect(jsonSchemaErrors(schema, { ...base, levers: { foreign: { regime: 'aproval' } } })).toEqual([
+      '/levers/foreign/regime: not in enum',
+    ]);
+    expect(jsonSchemaErrors(schema, { ...base, levers: { foreign: { budget: -5 } } })).toEqual([
+      '/levers/foreign/budget: below minimum',
+    ]);
+    expect(jsonSchemaErrors(schema, { ...base, start: '2004-13' })).toEqual([
+      '/start: matches no anyOf option',
+    ]);
+    expect(jsonSchemaErrors(schema, { ...base, timeline: [{ date: 2000, sett: {} }] })).toEqual([
+      '/timeline/0: unknown key sett',
+    ]);
+    expect(jsonSchemaErrors(schema, { ...base, population: { network: { degree: 7 } } })).toEqual([
+      '/population/network/degree: not a multiple',
+    ]);
+  });
+
+  it('accepts every generated valid scenario', () => {
+    fc.assert(
+      fc.property(scenarioArb, (scenario) => {
+        expect(jsonSchemaErrors(schema, scenario)).toEqual([]);
+        expect(scenarioSchema.safeParse(scenario).success).toBe(true);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('rejects, like zod, a broken number or an injected unknown key', () => {
+    const leaves = numericLeaves(scenarioSchema).filter(
+      ({ schema: s }) => numberBounds(s)?.min !== undefined,
+    );
+    fc.assert(
+      fc.property(
+        scenarioArb,
+        fc.constantFrom(...leaves),
+        fc.nat(),
+        fc.boolean(),
+        (generated, leaf, pick, injectKey) => {
+          const scenario = structuredClone(generated);
+          if (injectKey) {
+            const targets = objectPaths(scenario).filter(
+              (path) => !['set', 'ramp'].includes(String(path[path.length - 1])),
+            );
+            setAt(scenario, [...targets[pick % targets.length], 'zzUnknown'], 1);
+          } else {
+            setAt(scenario, leaf.path, (numberBounds(leaf.schema)!.min as number) - 1);
+          }
+          expect(jsonSchemaErrors(schema, scenario)).not.toEqual([]);
+          expect(scenarioSchema.safeParse(scenario).success).toBe(false);
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+});
