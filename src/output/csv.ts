@@ -26,7 +26,7 @@ const needsQuotes = /[",\r\n]/;
 export function csvField(cell: CsvCell): string {
   if (cell === null || cell === undefined) return '';
   if (typeof cell === 'number') return formatCsvNumber(cell);
-  if (typeof cell === 'boolean') return cell ? 'true' : 'false';
+  if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE'; // logical in R, bool in pandas and Excel
   return needsQuotes.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
 }
 

@@ -35,7 +35,8 @@ describe('csvField and csvLine', () => {
     expect(csvField('')).toBe('');
     expect(csvField(null)).toBe('');
     expect(csvField(undefined)).toBe('');
-    expect(csvField(true)).toBe('true');
+    expect(csvField(true)).toBe('TRUE');
+    expect(csvField(false)).toBe('FALSE');
     expect(csvField(Number.NaN)).toBe('');
   });
 

@@ -119,7 +119,7 @@ describe('index.html', () => {
 describe('finalYearTable', () => {
   it('takes the last year of the annual summary', () => {
     const scenario = fakeScenario({ start: '2000-01', end: '2001-12' });
-    const run = fakeRun(scenario, 2); // value = metric index + tick + replicate
+    const run = fakeRun(scenario, 2, (_metric, t, r) => t + r);
     const annual = summariseRun(run.replicates, ['registered_ngos'], 'annual');
     const table = finalYearTable(
       annual,

@@ -67,13 +67,13 @@ describe('summarise', () => {
 
 describe('summariseRun', () => {
   it('summarises each metric per month and per year over replicates', () => {
-    // value = metric index + tick + replicate, so with replicates 0..2 the mean is index + tick + 1
-    const run = fakeRun(fakeScenario(), 3);
+    // value = 1 + tick + replicate, so with replicates 0..2 the mean is tick + 2
+    const run = fakeRun(fakeScenario(), 3, (_metric, t, r) => 1 + t + r);
     const monthly = summariseRun(run.replicates, ['active_ngos', 'trust'], 'monthly');
     expect(monthly.keys.slice(0, 2)).toEqual(['2000-01', '2000-02']);
     expect(monthly.keys).toHaveLength(24);
     expect(monthly.metrics.map((m) => m.metric)).toEqual(['active_ngos', 'trust']);
-    const active = monthly.metrics[0]; // metric index 1
+    const active = monthly.metrics[0];
     expect(active.n[5]).toBe(3);
     expect(active.mean[5]).toBe(1 + 5 + 1);
     expect(active.sd[5]).toBe(1);
