@@ -1,0 +1,372 @@
+/**
+ * `civsim run` through the real binary (node src/cli/civsim.js), as a user or a script runs it, plus the
+ * progress output it prints.
+ */
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createProgressReporter, formatDuration, progressMode } from '../../src/cli/progress.ts';
+import { defaultCharts } from '../../src/output/defaultCharts.ts';
+import { ngoColumns } from '../../src/output/tables.ts';
+import { parseCsv } from '../output/parseCsv.ts';
+
+const root = new URL('../../', import.meta.url).pathname;
+const civsim = join(root, 'src/cli/civsim.js');
+const fixture = (name: string) => join(root, 'test/fixtures/run', name);
+
+interface Outcome {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function runCivsim(args: string[]): Promise<Outcome> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [civsim, ...args], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+async function waitFor<T>(probe: () => Promise<T | undefined>, what: string, limitMs = 60_000): Promise<T> {
+  const until = Date.now() + limitMs;
+  while (Date.now() < until) {
+    const found = await probe();
+    if (found !== undefined) return found;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+let out: string;
+beforeAll(async () => {
+  out = await mkdtemp(join(tmpdir(), 'civsim-run-'));
+});
+afterAll(async () => {
+  await rm(out, { recursive: true, force: true });
+});
+
+describe('civsim run: a complete run', () => {
+  let first: Outcome;
+  let folder: string;
+
+  beforeAll(async () => {
+    first = await runCivsim(['run', fixture('small.yaml'), '--out', out, '--replicates', '2', '--quiet']);
+    folder = first.stdout.trim();
+  });
+
+  it('exits 0, prints only the run folder to stdout and nothing else with --quiet', () => {
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    expect(folder).toMatch(new RegExp(`fixture-small/\\d{8}-\\d{6}-seed42$`));
+    expect(existsSync(folder)).toBe(true);
+    expect(existsSync(`${folder}.partial`)).toBe(false);
+  });
+
+  it('writes every file, and no INCOMPLETE marker', async () => {
+    const files = await readdir(folder);
+    for (const f of [
+      'manifest.json',
+      'series.csv',
+      'annual.csv',
+      'summary.csv',
+      'summary_annual.csv',
+      'ngos.csv',
+    ]) {
+      expect(files).toContain(f);
+    }
+    expect(files).toContain('index.html');
+    expect(files).not.toContain('INCOMPLETE');
+    expect(files.filter((f) => f.startsWith('.'))).toEqual([]); // no temp files left
+    const charts = await readdir(join(folder, 'charts'));
+    for (const c of defaultCharts) {
+      for (const ext of ['vl.json', 'svg', 'png']) expect(charts).toContain(`${c.id}.${ext}`);
+    }
+  });
+
+  it('writes CSVs with the documented headers that parse as rectangular tables', async () => {
+    const headers: Record<string, string> = {
+      'series.csv': 'replicate,date,metric,value',
+      'annual.csv': 'replicate,year,metric,value',
+      'summary.csv': 'date,metric,n,mean,sd,ci95_low,ci95_high,min,max',
+      'summary_annual.csv': 'year,metric,n,mean,sd,ci95_low,ci95_high,min,max',
+    };
+    for (const [file, header] of Object.entries(headers)) {
+      const text = await readFile(join(folder, file), 'utf8');
+      expect(text.split('\n')[0], file).toBe(header);
+      expect(text.endsWith('\n')).toBe(true);
+      expect(text).not.toContain('\r');
+      const rows = parseCsv(text);
+      const width = header.split(',').length;
+      expect(
+        rows.every((r) => r.length === width),
+        file,
+      ).toBe(true);
+    }
+    const series = parseCsv(await readFile(join(folder, 'series.csv'), 'utf8')).slice(1);
+    expect(new Set(series.map((r) => r[0]))).toEqual(new Set(['0', '1']));
+    expect(series[0][1]).toBe('2000-01');
+    expect(series.at(-1)![1]).toBe('2004-12');
+    // 2 replicates x 60 months x every metric
+    const metrics = new Set(series.map((r) => r[2]));
+    expect(series).toHaveLength(2 * 60 * metrics.size);
+    const summary = parseCsv(await readFile(join(folder, 'summary.csv'), 'utf8')).slice(1);
+    expect(summary.every((r) => r[2] === '2')).toBe(true);
+    const ngos = (await readFile(join(folder, 'ngos.csv'), 'utf8')).split('\n')[0];
+    expect(ngos).toBe(`replicate,${ngoColumns.join(',')}`);
+  });
+
+  it('writes a manifest that describes the run and every file in it', async () => {
+    const manifest = JSON.parse(await readFile(join(folder, 'manifest.json'), 'utf8'));
+    expect(manifest.seed).toBe(42);
+    expect(manifest.replicates).toBe(2);
+    expect(manifest.resolvedScenario.replicates).toBe(2); // the override is in the resolved scenario
+    expect(manifest.scenario.name).toBe('fixture-small');
+    expect(manifest.scenario.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(manifest.scenario.hash).not.toBe(manifest.scenario.loadedHash); // replicates was overridden
+    expect(manifest.scenario.files).toHaveLength(1);
+    expect(manifest.scenario.files[0]).toMatch(/small\.yaml$/);
+    expect(manifest.scenario.overrides).toEqual({ replicates: 2 });
+    expect(manifest.replicateSeeds.map((r: { replicate: number }) => r.replicate)).toEqual([0, 1]);
+    expect(typeof manifest.replicateSeeds[0].seedKey).toBe('string');
+    expect(manifest.civsim.version).toMatch(/^\d+\.\d+\.\d+/);
+    expect(manifest.civsim.gitCommit === null || /^[0-9a-f]{40}$/.test(manifest.civsim.gitCommit)).toBe(true);
+    expect(manifest.environment.node).toBe(process.version);
+    expect(manifest.environment.platform).toBe(process.platform);
+    expect(manifest.command.line).toMatch(/^civsim run .*small\.yaml --out .* --replicates 2 --quiet$/);
+    expect(Number.isNaN(Date.parse(manifest.startedAt))).toBe(false);
+    expect(manifest.wallSeconds).toBeGreaterThan(0);
+    const listed = manifest.files.map((f: { path: string }) => f.path).sort();
+    expect(listed).toContain('series.csv');
+    expect(listed).toContain('index.html');
+    expect(listed).toContain('charts/csi.png');
+    for (const f of manifest.files as { path: string; bytes: number; sha256: string }[]) {
+      const bytes = await readFile(join(folder, f.path));
+      expect(bytes.length, f.path).toBe(f.bytes);
+      expect(createHash('sha256').update(bytes).digest('hex'), f.path).toBe(f.sha256);
+    }
+  });
+
+  it('writes an offline index.html with the escaped scenario title and every chart inline', async () => {
+    const html = await readFile(join(folder, 'index.html'), 'utf8');
+    expect(html).toContain('Small fixture: registration &amp; grants');
+    expect(html).not.toMatch(/\ssrc\s*=\s*["']?https?:/i);
+    expect((html.match(/<svg\b/g) ?? []).length).toBe(defaultCharts.length);
+    expect(html).toContain('Re-registration drive');
+    // no times in the page (they live in manifest.json only)
+    expect(html).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
+  });
+
+  it('gives byte-identical tables for the same seed and different ones for another seed', async () => {
+    const again = await runCivsim([
+      'run',
+      fixture('small.yaml'),
+      '--out',
+      out,
+      '-r',
+      '2',
+      '--no-charts',
+      '-q',
+    ]);
+    expect(again.code).toBe(0);
+    const second = again.stdout.trim();
+    expect(second).not.toBe(folder); // a new run folder, never overwritten
+    for (const file of ['series.csv', 'annual.csv', 'summary.csv', 'summary_annual.csv', 'ngos.csv']) {
+      const a = await readFile(join(folder, file));
+      const b = await readFile(join(second, file));
+      expect(a.equals(b), file).toBe(true);
+    }
+    const other = await runCivsim([
+      'run',
+      fixture('small.yaml'),
+      '--out',
+      out,
+      '-r',
+      '2',
+      '--seed',
+      '43',
+      '--no-charts',
+      '-q',
+    ]);
+    expect(other.code).toBe(0);
+    expect(other.stdout.trim()).toMatch(/seed43$/);
+    const a = await readFile(join(folder, 'series.csv'));
+    const c = await readFile(join(other.stdout.trim(), 'series.csv'));
+    expect(a.equals(c)).toBe(false);
+  });
+
+  it('refuses an --id that is already taken (exit 2) and uses a free one', async () => {
+    const named = await runCivsim([
+      'run',
+      fixture('small.yaml'),
+      '--out',
+      out,
+      '-r',
+      '1',
+      '--no-charts',
+      '-q',
+      '--id',
+      'baseline',
+    ]);
+    expect(named.code).toBe(0);
+    expect(named.stdout.trim()).toBe(join(out, 'fixture-small', 'baseline'));
+    const taken = await runCivsim([
+      'run',
+      fixture('small.yaml'),
+      '--out',
+      out,
+      '-r',
+      '1',
+      '--no-charts',
+      '-q',
+      '--id',
+      'baseline',
+    ]);
+    expect(taken.code).toBe(2);
+    expect(taken.stderr).toMatch(/baseline already exists/);
+  });
+});
+
+describe('civsim run: bad input exits 2', () => {
+  it('lists every problem of an invalid scenario as file:line:col', async () => {
+    const result = await runCivsim(['run', fixture('invalid.yaml'), '--out', out]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/invalid\.yaml:2:\d+ name:/);
+    expect(result.stderr).toMatch(/invalid\.yaml:\d+:\d+ replicates:/);
+    expect(result.stderr).toMatch(/invalid\.yaml:\d+:\d+ population\.citizens:/);
+    expect(result.stdout).toBe('');
+    expect(existsSync(join(out, 'Not A Valid Name'))).toBe(false);
+  });
+
+  it('reports a missing scenario file', async () => {
+    const result = await runCivsim(['run', fixture('no-such-file.yaml'), '--out', out]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/no-such-file\.yaml/);
+  });
+
+  it.each([
+    [['--replicates', 'abc'], /--replicates must be a whole number/],
+    [['--replicates', '0'], /--replicates must be a whole number from 1/],
+    [['--seed', '1.5'], /--seed must be a whole number/],
+    [['--scale', '0'], /--scale must be a number greater than 0/],
+    [['--scale', '-2'], /--scale must be a number greater than 0/],
+    [['--id', '../escape'], /--id .* cannot name a run folder/],
+    [['--no-such-option'], /Unknown argument/],
+  ])('rejects %j without running', async (args, message) => {
+    const result = await runCivsim(['run', fixture('small.yaml'), '--out', out, ...args]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).not.toMatch(/running fixture-small/);
+  });
+
+  it('rejects overrides that make the scenario invalid', async () => {
+    // 2,000 citizens x 100,000 is above the schema's 50 million
+    const result = await runCivsim(['run', fixture('small.yaml'), '--out', out, '--scale', '100000']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/population\.citizens/);
+  });
+
+  it('shows help with examples', async () => {
+    const result = await runCivsim(['run', '--help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/Examples:/);
+    expect(result.stdout).toMatch(/--replicates/);
+  });
+});
+
+describe('civsim run: interruption', () => {
+  it('on SIGINT exits 130 and leaves only a .partial folder marked INCOMPLETE', async () => {
+    const target = join(out, 'interrupt');
+    const child = spawn(process.execPath, [civsim, 'run', fixture('long.yaml'), '--out', target, '--quiet'], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    const scenarioFolder = join(target, 'fixture-long');
+    const partial = await waitFor(async () => {
+      const entries = existsSync(scenarioFolder) ? await readdir(scenarioFolder) : [];
+      const name = entries.find((e) => e.endsWith('.partial'));
+      return name && existsSync(join(scenarioFolder, name, 'INCOMPLETE')) ? name : undefined;
+    }, 'the .partial folder');
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(stderr).toMatch(/interrupted/);
+    expect(await readdir(scenarioFolder)).toEqual([partial]);
+    const files = await readdir(join(scenarioFolder, partial));
+    expect(files).toContain('INCOMPLETE');
+    expect(files.filter((f) => f.startsWith('.'))).toEqual([]);
+    const note = await readFile(join(scenarioFolder, partial, 'INCOMPLETE'), 'utf8');
+    expect(note).toMatch(/did not finish: interrupted by SIGINT/);
+    expect(note).toMatch(/civsim run .*long\.yaml/);
+  });
+});
+
+describe('progress output', () => {
+  function capture() {
+    const stream = new PassThrough();
+    let text = '';
+    stream.on('data', (d: Buffer) => (text += d.toString()));
+    return { stream, text: () => text };
+  }
+
+  it('is a bar on a terminal, lines elsewhere, nothing with --quiet', () => {
+    expect(progressMode(false, true)).toBe('bar');
+    expect(progressMode(false, false)).toBe('lines');
+    expect(progressMode(false, undefined)).toBe('lines');
+    expect(progressMode(true, true)).toBe('quiet');
+  });
+
+  it('prints one line per finished replicate with times, without a terminal', () => {
+    const out = capture();
+    let now = 0;
+    const reporter = createProgressReporter('lines', out.stream, () => now);
+    reporter.runStarted({ scenario: 'demo', replicates: 2, seed: 7, folder: 'results/demo/x.partial' });
+    for (let r = 0; r < 2; r++) {
+      for (let t = 1; t <= 12; t++) {
+        now += 250;
+        reporter.tick({ replicate: r, replicates: 2, tick: t, ticks: 12 });
+      }
+    }
+    reporter.file('series.csv', 0, 3);
+    reporter.file('annual.csv', 1, 3);
+    const lines = out.text().trimEnd().split('\n');
+    expect(lines).toEqual([
+      'civsim: running demo: 2 replicate(s), seed 7',
+      'civsim: writing to results/demo/x.partial',
+      'civsim: replicate 1/2 done in 3.0 s (3.0 s so far, about 3.0 s left)',
+      'civsim: replicate 2/2 done in 3.0 s (6.0 s so far)',
+      'civsim: writing 3 output files',
+    ]);
+  });
+
+  it('prints nothing when quiet', () => {
+    const out = capture();
+    const reporter = createProgressReporter('quiet', out.stream);
+    reporter.runStarted({ scenario: 'demo', replicates: 1, seed: 1, folder: 'f' });
+    reporter.tick({ replicate: 0, replicates: 1, tick: 1, ticks: 1 });
+    reporter.note('hello');
+    expect(out.text()).toBe('');
+  });
+
+  it('formats durations for people', () => {
+    expect(formatDuration(1.234)).toBe('1.2 s');
+    expect(formatDuration(42.4)).toBe('42 s');
+    expect(formatDuration(245)).toBe('4 min 05 s');
+    expect(formatDuration(3720)).toBe('1 h 02 min');
+    expect(formatDuration(Number.NaN)).toBe('?');
+  });
+});
