@@ -4,7 +4,7 @@
  * stocks are per month (annual aggregates average levels and take the December value of stocks).
  */
 import type { MetricDefinition } from '../engine/recorder.ts';
-import type { MetricId } from '../scenario/schema.ts';
+import { metricIds as metricIdsOfSchema, type MetricId } from '../scenario/schema.ts';
 
 type Def = Omit<MetricDefinition, 'id'> & { id: MetricId; group: MetricGroup };
 export type MetricGroup = 'ngos' | 'ecology' | 'funding' | 'autonomy' | 'citizens' | 'csi' | 'state';
@@ -104,6 +104,13 @@ export const metricDefinitions: readonly Def[] = [
   flow('funding_donations', 'Private donations', 'currency/month', 'Given to NGOs by citizens.', 'funding'),
   flow('funding_fees', 'Membership fees', 'currency/month', 'Paid to NGOs by their members.', 'funding'),
   flow('funding_total', 'All NGO revenue', 'currency/month', 'Sum of all sources.', 'funding'),
+  flow(
+    'fundraising',
+    'Fundraising spend',
+    'currency/month',
+    'What active NGOs spend on asking for private money (cut by the state money they get: crowd-out).',
+    'funding',
+  ),
   level(
     'state_funding_share',
     'State share of NGO revenue',
@@ -258,3 +265,9 @@ export const metricDefinitions: readonly Def[] = [
 ];
 
 export const metricById: ReadonlyMap<string, Def> = new Map(metricDefinitions.map((m) => [m.id, m]));
+
+// Every metric id of the schema has exactly one definition (checked once, when the module loads).
+for (const id of metricIdsOfSchema) {
+  if (!metricById.has(id)) throw new Error(`metric ${id} has no definition`);
+}
+if (metricById.size !== metricIdsOfSchema.length) throw new Error('a metric is defined that the schema does not list');

@@ -232,7 +232,7 @@ export const parametersSchema = z
         intercept: z
           .number()
           .describe('β0 of the participation logit; calibrated so ~20% volunteer (CIVICUS CSI; DM §3) [A].')
-          .default(-3.6),
+          .default(-3.5),
         resources: z
           .number()
           .describe('βR: weight of resources (time, money) (Verba et al. 1995) [V/A].')
@@ -285,18 +285,18 @@ export const parametersSchema = z
       .strictObject({
         giveRate: share(
           'Per month: chance that a fully trusting, well-off citizen who is asked gives [A].',
-        ).default(0.012),
+        ).default(0.03),
         gift: positive('Mean gift, currency units (scaled by resources) [A].').default(10),
         priceElasticity: nonNegative('Price elasticity of giving e (DM §4: e ≈ 1–1.4) [M].').default(1.2),
         crowdOut: nonNegative(
           'κ: fundraising cut per unit of state money received (Andreoni & Payne: $141 per $1,000; DM §4) [V].',
         ).default(0.14),
         fundraisingShare: share('Share of own (non-state) revenue an NGO spends on fundraising [A].').default(
-          0.12,
+          0.2,
         ),
         askSaturation: positive(
           'Fundraising spend per citizen per year at which half the population is asked [A].',
-        ).default(0.05),
+        ).default(1),
       })
       .prefault({})
       .describe('Private giving with crowd-out through fundraising and tax incentives.'),
