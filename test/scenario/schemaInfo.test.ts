@@ -1,7 +1,7 @@
 /** What the loader reads from the zod schema: plain-words expectations and the lever list. */
 import { describe, expect, it } from 'vitest';
 import { leverGroups, leverPaths, leverSchemas } from '../../src/scenario/leverPaths.ts';
-import { leversSchema, scenarioSchema } from '../../src/scenario/schema.ts';
+import { leversSchema, metricIds, scenarioSchema } from '../../src/scenario/schema.ts';
 import { describeExpected, numberBounds, schemaAt, summaryOf } from '../../src/scenario/schemaInfo.ts';
 import type { AnySchema } from '../../src/scenario/schemaInfo.ts';
 import { leafPaths } from '../../src/engine/paths.ts';
@@ -24,10 +24,7 @@ describe('describeExpected', () => {
     [['timeline'], 'a list'],
     [['timeline', 0, 'label'], 'non-empty text'],
     [['timeline', 0, 'set', 'legitimacy'], 'a number, true or false, or text'],
-    [
-      ['output', 'metrics', 0],
-      'one of 40 names (registered_ngos, active_ngos, dormant_ngos, registered_per_10k, …)',
-    ],
+    [['output', 'metrics', 0], `one of ${metricIds.length} names (${metricIds.slice(0, 4).join(', ')}, …)`],
     [['levers'], 'a mapping (key: value lines)'],
   ] as const)('%j: %s', (path, words) => {
     expect(expectedAt(...path)).toBe(words);
