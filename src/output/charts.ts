@@ -144,10 +144,12 @@ export function chartEvents(chart: ChartSpec, context: ChartContext, rows: reado
     return t >= first && t <= last;
   });
   const span = Math.max(1, last - first);
-  const xs = inRange.map((e) => ((utcMillis(e.date) - first) / span) * chartWidth);
   const placed = placeEventLabels(
-    xs,
-    inRange.map((e) => e.label),
+    inRange.map((e) => ({
+      x: ((utcMillis(e.date) - first) / span) * chartWidth,
+      label: e.label,
+      number: e.number,
+    })),
     { width: chartWidth, charWidth: eventLabelFontSize * 0.6 },
   );
   return inRange.map((e, i) => ({
@@ -214,7 +216,13 @@ export function buildChartSpec(chart: ChartSpec, context: ChartContext): TopLeve
   // Every metric is non-negative by nature; a t band around a mean near 0 can dip below it, which would
   // only stretch the axis, so the axis starts at 0 and the band is clipped there.
   const nonNegative = rows.every((r) => r.mean === null || r.mean >= 0);
-  const yScale = inverted ? { reverse: true, zero: false } : nonNegative ? { domainMin: 0 } : {};
+  // CSI scores are defined on 1..7: show the whole scale, so charts of different runs compare at a glance
+  const onScoreScale = rows.every((r) => r.mean === null || (r.mean >= 1 && r.mean <= 7));
+  const yScale = inverted
+    ? { reverse: true, zero: false, ...(onScoreScale ? { domain: [1, 7], nice: false } : {}) }
+    : nonNegative
+      ? { domainMin: 0 }
+      : {};
 
   const layers: Layer[] = [];
   if (chart.kind === 'area') {
@@ -231,7 +239,7 @@ export function buildChartSpec(chart: ChartSpec, context: ChartContext): TopLeve
   } else {
     if (context.replicates > 1) {
       layers.push({
-        mark: { type: 'area', opacity: 0.16, clip: true },
+        mark: { type: 'area', opacity: 0.14, clip: true },
         encoding: {
           x,
           y: { field: 'lo', type: 'quantitative', title: yTitle, scale: yScale },
@@ -241,7 +249,7 @@ export function buildChartSpec(chart: ChartSpec, context: ChartContext): TopLeve
       });
     }
     layers.push({
-      mark: { type: 'line', strokeWidth: 2 },
+      mark: { type: 'line', strokeWidth: 2, clip: true },
       encoding: {
         x,
         y: { field: 'mean', type: 'quantitative', title: yTitle, scale: yScale },
@@ -268,39 +276,50 @@ export function buildChartSpec(chart: ChartSpec, context: ChartContext): TopLeve
 
 type PlacedEvent = ReturnType<typeof chartEvents>[number];
 
-/** Dashed rules at the events, and their short labels (white halo under the text so lines stay legible). */
+/** Pixel offset (above the plot) of the baseline of labels in a lane. */
+const laneY = (lane: number) => -6 - lane * (eventLabelFontSize + 3);
+
+/**
+ * Dashed rules at the events, reaching up to their label above the plot, and the labels (with a white
+ * halo so a crossing rule does not hide them).
+ */
 function eventLayers(events: readonly PlacedEvent[]): Layer[] {
   if (events.length === 0) return [];
   const values = events.map((e) => ({
+    number: e.number,
     date: e.date,
     label: e.label,
     short: e.short,
     changes: e.changes,
     source: e.source,
-    lane: e.lane,
     align: e.align,
-    y: 4 + e.lane * (eventLabelFontSize + 3),
+    top: e.lane === null ? 0 : laneY(e.lane) - eventLabelFontSize,
+    y: e.lane === null ? 0 : laneY(e.lane),
   }));
+  const tooltip = [
+    { field: 'number', type: 'ordinal', title: 'Event' },
+    { field: 'label', type: 'nominal', title: 'What' },
+    { field: 'date', type: 'temporal', title: 'Date', format: '%Y-%m-%d', formatType: 'utc' },
+    { field: 'changes', type: 'nominal', title: 'Changes' },
+    { field: 'source', type: 'nominal', title: 'Source' },
+  ] as never;
   const rule: Layer = {
     data: { values },
-    mark: { type: 'rule', color: eventColor, strokeWidth: 1, strokeDash: [4, 3], opacity: 0.75 },
+    mark: { type: 'rule', color: eventColor, strokeWidth: 1, strokeDash: [4, 3], opacity: 0.7 },
     encoding: {
       x: { field: 'date', type: 'temporal' },
-      tooltip: [
-        { field: 'label', type: 'nominal', title: 'Event' },
-        { field: 'date', type: 'temporal', title: 'Date', format: '%Y-%m-%d', formatType: 'utc' } as never,
-        { field: 'changes', type: 'nominal', title: 'Changes' },
-        { field: 'source', type: 'nominal', title: 'Source' },
-      ],
+      y: { field: 'top', type: 'quantitative', scale: null },
+      y2: { value: chartHeight },
+      tooltip,
     },
   };
   const text = (align: 'left' | 'right', halo: boolean): Layer => ({
     data: { values },
-    transform: [{ filter: `datum.align === '${align}'` }],
+    transform: [{ filter: `datum.short !== '' && datum.align === '${align}'` }],
     mark: {
       type: 'text',
       align,
-      baseline: 'top',
+      baseline: 'bottom',
       dx: align === 'left' ? 3 : -3,
       fontSize: eventLabelFontSize,
       color: halo ? 'white' : eventColor,
@@ -310,7 +329,7 @@ function eventLayers(events: readonly PlacedEvent[]): Layer[] {
       x: { field: 'date', type: 'temporal' },
       y: { field: 'y', type: 'quantitative', scale: null },
       text: { field: 'short', type: 'nominal' },
-      tooltip: { field: 'label', type: 'nominal', title: 'Event' },
+      tooltip,
     },
   });
   return [rule, text('left', true), text('left', false), text('right', true), text('right', false)];

@@ -1,9 +1,12 @@
 /**
- * Where to put the short text labels of timeline events on a chart so that they do not overlap too
- * badly. Vega-Lite cannot avoid collisions between text marks, so labels are spread over a few lanes
- * (rows at the top of the plot) before the spec is built: each label takes the first lane where it fits
- * after the labels to its left; when none is free it takes the lane that frees up first. Labels near the
- * right edge are right-aligned to their rule so they stay inside the plot.
+ * Where to put the short text labels of timeline events on a chart so that they never overlap. Vega-Lite
+ * cannot avoid collisions between text marks, so labels are laid out before the spec is built, in a few
+ * lanes (rows above the plot): each label takes the first lane where it fits after the labels to its
+ * left. Labels near the right edge are right-aligned to their rule so they stay inside the chart.
+ *
+ * A real timeline can have dozens of events within a few years. When not every label fits, all labels
+ * get the event's number (the same as in the report's timeline table) and crowded events show just the
+ * number, or, when not even that fits, no label: their rule and tooltip remain.
  */
 
 export interface LabelLayoutOptions {
@@ -18,9 +21,17 @@ export interface LabelLayoutOptions {
   gap?: number;
 }
 
+export interface EventLabelInput {
+  /** Pixel position of the event's rule. */
+  x: number;
+  label: string;
+  /** The event's number in the timeline (1-based). */
+  number: number;
+}
+
 export interface LabelPlacement {
-  /** 0 = top row. */
-  lane: number;
+  /** 0 = the row nearest the plot; null = no label (rule and tooltip only). */
+  lane: number | null;
   align: 'left' | 'right';
   text: string;
 }
@@ -31,28 +42,96 @@ export function shortLabel(label: string, maxChars: number): string {
   return chars.length <= maxChars ? chars.join('') : `${chars.slice(0, maxChars - 1).join('')}…`;
 }
 
-/**
- * Lays out labels at pixel positions `xs` (any order; results follow the input order).
- */
+type Interval = { start: number; end: number };
+
+/** Occupied stretches of each lane; a label fits where it keeps `gap` pixels from every other. */
+class Lanes {
+  private readonly taken: Interval[][];
+  constructor(
+    lanes: number,
+    private readonly gap: number,
+  ) {
+    this.taken = Array.from({ length: lanes }, () => []);
+  }
+  fits(lane: number, span: Interval): boolean {
+    return this.taken[lane].every((t) => span.end + this.gap <= t.start || t.end + this.gap <= span.start);
+  }
+  firstFree(span: Interval, prefer?: number): number | null {
+    if (prefer !== undefined && this.fits(prefer, span)) return prefer;
+    const lane = this.taken.findIndex((_, i) => this.fits(i, span));
+    return lane < 0 ? null : lane;
+  }
+  take(lane: number, span: Interval): void {
+    this.taken[lane].push(span);
+  }
+  release(lane: number, span: Interval): void {
+    this.taken[lane] = this.taken[lane].filter((t) => t !== span);
+  }
+}
+
+function spanOf(x: number, text: string, options: Required<LabelLayoutOptions>) {
+  const textWidth = [...text].length * options.charWidth;
+  const align: 'left' | 'right' = x + options.gap + textWidth > options.width ? 'right' : 'left';
+  const span =
+    align === 'left'
+      ? { start: x, end: x + options.gap + textWidth }
+      : { start: x - options.gap - textWidth, end: x };
+  return { align, span };
+}
+
+/** Lays out the labels of `events` (any order; results follow the input order). */
 export function placeEventLabels(
-  xs: readonly number[],
-  labels: readonly string[],
+  events: readonly EventLabelInput[],
   options: LabelLayoutOptions,
 ): LabelPlacement[] {
-  const { width, lanes = 3, maxChars = 24, charWidth = 5.4, gap = 3 } = options;
-  const laneEnds = new Array<number>(lanes).fill(Number.NEGATIVE_INFINITY);
-  const out = new Array<LabelPlacement>(xs.length);
-  const order = xs.map((x, i) => ({ x, i })).sort((a, b) => a.x - b.x || a.i - b.i);
-  for (const { x, i } of order) {
-    const text = shortLabel(labels[i], maxChars);
-    const textWidth = [...text].length * charWidth;
-    const align = x + gap + textWidth > width ? 'right' : 'left';
-    const start = align === 'left' ? x : x - gap - textWidth;
-    const end = align === 'left' ? x + gap + textWidth : x;
-    let lane = laneEnds.findIndex((laneEnd) => laneEnd + gap <= start);
-    if (lane < 0) lane = laneEnds.indexOf(Math.min(...laneEnds));
-    laneEnds[lane] = Math.max(laneEnds[lane], end);
+  const o: Required<LabelLayoutOptions> = { lanes: 3, maxChars: 24, charWidth: 5.4, gap: 3, ...options };
+  const order = events.map((e, i) => ({ e, i })).sort((a, b) => a.e.x - b.e.x || a.i - b.i);
+  const out = new Array<LabelPlacement>(events.length);
+
+  // 1. names only, first free lane: enough for a sparse timeline
+  const plain = new Lanes(o.lanes, o.gap);
+  let allFit = true;
+  for (const { e, i } of order) {
+    const text = shortLabel(e.label, o.maxChars);
+    const { align, span } = spanOf(e.x, text, o);
+    const lane = plain.firstFree(span);
+    if (lane === null) {
+      allFit = false;
+      break;
+    }
+    plain.take(lane, span);
     out[i] = { lane, align, text };
+  }
+  if (allFit) return out;
+
+  // 2. crowded: first give as many events as possible their number, then widen the numbers to
+  // "number name" from left to right wherever that still collides with nothing
+  const lanes = new Lanes(o.lanes, o.gap);
+  const spans = new Array<Interval | undefined>(events.length);
+  for (const { e, i } of order) {
+    const text = String(e.number);
+    const { align, span } = spanOf(e.x, text, o);
+    const lane = lanes.firstFree(span);
+    out[i] = lane === null ? { lane: null, align: 'left', text: '' } : { lane, align, text };
+    if (lane !== null) {
+      lanes.take(lane, span);
+      spans[i] = span;
+    }
+  }
+  for (const { e, i } of order) {
+    const current = out[i];
+    const numberSpan = spans[i];
+    if (current.lane === null || !numberSpan) continue;
+    lanes.release(current.lane, numberSpan);
+    const text = `${e.number} ${shortLabel(e.label, o.maxChars)}`;
+    const { align, span } = spanOf(e.x, text, o);
+    const lane = lanes.firstFree(span, current.lane);
+    if (lane === null) {
+      lanes.take(current.lane, numberSpan);
+    } else {
+      lanes.take(lane, span);
+      out[i] = { lane, align, text };
+    }
   }
   return out;
 }

@@ -146,12 +146,14 @@ function eventsHtml(events: readonly EventForDisplay[]): string {
   const rows = events
     .map(
       (e) =>
-        `<tr><td class="nowrap">${escapeHtml(e.date)}</td><td>${escapeHtml(e.label)}</td>` +
+        `<tr><td class="num">${e.number}</td><td class="nowrap">${escapeHtml(e.date)}</td>` +
+        `<td>${escapeHtml(e.label)}</td>` +
         `<td><code>${escapeHtml(e.changes)}</code></td><td>${sourceHtml(e.source)}</td></tr>`,
     )
     .join('\n');
   return (
-    '<table>\n<thead><tr><th>Date</th><th>Event</th><th>Changes</th><th>Source</th></tr></thead>\n' +
+    '<p>Numbers are the ones crowded charts show instead of a label.</p>\n<table>\n' +
+    '<thead><tr><th class="num">#</th><th>Date</th><th>Event</th><th>Changes</th><th>Source</th></tr></thead>\n' +
     `<tbody>\n${rows}\n</tbody>\n</table>`
   );
 }

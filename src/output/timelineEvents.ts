@@ -5,6 +5,8 @@
 import type { TimelineEvent } from '../scenario/schema.ts';
 
 export interface EventForDisplay {
+  /** 1-based position in date order: charts that are too crowded to name an event show its number. */
+  number: number;
   /** ISO date YYYY-MM-DD (a year means 1 January, a month its first day). */
   date: string;
   label: string;
@@ -44,8 +46,14 @@ export function eventsForDisplay(timeline: readonly TimelineEvent[]): EventForDi
   return timeline
     .map((event, index) => ({ event, index, date: isoDate(event.date) }))
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.index - b.index))
-    .map(({ event, date }) => {
+    .map(({ event, date }, i) => {
       const changes = describeChanges(event);
-      return { date, label: event.label ?? (changes || 'event'), changes, source: event.source ?? '' };
+      return {
+        number: i + 1,
+        date,
+        label: event.label ?? (changes || 'event'),
+        changes,
+        source: event.source ?? '',
+      };
     });
 }

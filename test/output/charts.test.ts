@@ -28,8 +28,11 @@ const scenario = fakeScenario({
   ],
 });
 
-function context(replicates = 3): ChartContext {
-  const run = fakeRun(scenario, replicates);
+function context(
+  replicates = 3,
+  value?: (metric: number, tick: number, replicate: number) => number,
+): ChartContext {
+  const run = fakeRun(scenario, replicates, value);
   const ids = metricDefinitions.map((m) => m.id);
   return {
     scenarioTitle: 'Test country',
@@ -91,7 +94,20 @@ describe('buildChartSpec: line charts', () => {
   it('marks only events inside the run as rules with tooltips and short labels', () => {
     const rule = layersOf(spec).find((l) => l.mark.type === 'rule')!;
     expect(rule.data.values.map((e: Loose) => e.date)).toEqual(['2003-06-01', '2005-01-01']);
-    expect(rule.encoding.tooltip.map((t: Loose) => t.field)).toEqual(['label', 'date', 'changes', 'source']);
+    expect(rule.encoding.tooltip.map((t: Loose) => t.field)).toEqual([
+      'number',
+      'label',
+      'date',
+      'changes',
+      'source',
+    ]);
+    // numbered as in the report's timeline table (the event before the run is number 1)
+    expect(rule.data.values.map((e: Loose) => e.number)).toEqual([2, 3]);
+    // labels sit above the plot and the rules reach up to them
+    for (const e of rule.data.values) {
+      expect(e.y).toBeLessThan(0);
+      expect(e.top).toBeLessThan(e.y);
+    }
     expect(rule.data.values[0].source).toBe('https://example.org/law');
     const texts = layersOf(spec).filter((l) => l.mark.type === 'text');
     expect(texts.length).toBeGreaterThan(0);
@@ -136,6 +152,12 @@ describe('buildChartSpec: units and axes', () => {
     const y = layersOf(csi)[1].encoding.y;
     expect(y.scale.reverse).toBe(true);
     expect(y.title).toMatch(/1 \(best, at top\)/);
+    expect(y.scale.domain).toBeUndefined(); // the fake values are not on the 1..7 scale
+    const onScale = buildChartSpec(
+      defaultCharts.find((c) => c.id === 'csi')!,
+      context(3, (_m, t, r) => 1 + ((t + r) % 7) * 0.9),
+    ) as Loose;
+    expect(layersOf(onScale)[1].encoding.y.scale).toMatchObject({ reverse: true, domain: [1, 7] });
   });
 
   it('stacks the means of area charts in metric order, with no band', () => {

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import type { LabelPlacement } from '../../src/output/eventLabels.ts';
 import { placeEventLabels, shortLabel } from '../../src/output/eventLabels.ts';
 import { describeChanges, eventsForDisplay, isoDate } from '../../src/output/timelineEvents.ts';
 import { displayUnit } from '../../src/output/units.ts';
@@ -6,42 +8,90 @@ import { fakeScenario } from './fakeRun.ts';
 
 describe('placeEventLabels', () => {
   const options = { width: 760, charWidth: 5, gap: 3 };
+  const events = (xs: number[], labels: string[]) =>
+    xs.map((x, i) => ({ x, label: labels[i], number: i + 1 }));
 
-  it('keeps far-apart labels in the top lane', () => {
-    const placed = placeEventLabels([0, 300, 600], ['a', 'b', 'c'], options);
-    expect(placed.map((p) => p.lane)).toEqual([0, 0, 0]);
+  /** Pixel extent of a placed label (the layout's own rule: width = characters x charWidth + gap). */
+  const extent = (x: number, p: LabelPlacement) => {
+    const w = [...p.text].length * options.charWidth + options.gap;
+    return p.align === 'left' ? { from: x, to: x + w } : { from: x - w, to: x };
+  };
+
+  function expectNoOverlap(xs: number[], placed: LabelPlacement[]) {
+    placed.forEach((a, i) =>
+      placed.forEach((b, j) => {
+        if (i === j || a.lane === null || a.lane !== b.lane) return;
+        const ea = extent(xs[i], a);
+        const eb = extent(xs[j], b);
+        expect(ea.to <= eb.from || eb.to <= ea.from, `${a.text} / ${b.text}`).toBe(true);
+      }),
+    );
+  }
+
+  it('keeps far-apart labels in the lane next to the plot, by name only', () => {
+    const placed = placeEventLabels(events([0, 300, 600], ['a', 'b', 'c']), options);
+    expect(placed.map((p) => [p.lane, p.text])).toEqual([
+      [0, 'a'],
+      [0, 'b'],
+      [0, 'c'],
+    ]);
   });
 
   it('moves labels that would overlap to the next lane, and reuses a lane once it is free', () => {
     // each 10-character label is 50 px wide
     const labels = ['aaaaaaaaaa', 'bbbbbbbbbb', 'cccccccccc', 'dddddddddd'];
-    const placed = placeEventLabels([100, 120, 140, 400], labels, options);
+    const placed = placeEventLabels(events([100, 120, 140, 400], labels), options);
     expect(placed.map((p) => p.lane)).toEqual([0, 1, 2, 0]);
+    expect(placed.map((p) => p.text)).toEqual(labels);
   });
 
-  it('never puts two overlapping labels in one lane while a lane is free', () => {
-    const xs = [10, 20, 30, 40, 50, 60, 300, 310, 700];
-    const placed = placeEventLabels(
-      xs,
-      xs.map(() => 'x'.repeat(12)),
-      { ...options, lanes: 9 },
+  it('numbers the labels of a crowded timeline, keeps names where there is room, and never overlaps', () => {
+    const xs = [10, 14, 18, 22, 26, 30, 34, 38, 300, 700];
+    const labels = xs.map((_, i) => `Event number ${i + 1} of many`);
+    const placed = placeEventLabels(events(xs, labels), options);
+    expectNoOverlap(xs, placed);
+    // every label starts with its event's number; the isolated ones keep their name
+    placed.forEach((p, i) => {
+      if (p.lane !== null) expect(p.text.startsWith(String(i + 1))).toBe(true);
+    });
+    expect(placed[8].text).toBe('9 Event number 9 of many');
+    expect(placed.filter((p) => p.lane !== null).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('never overlaps, whatever the events', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            x: fc.integer({ min: 0, max: 760 }),
+            label: fc.string({ minLength: 1, maxLength: 40 }),
+          }),
+          {
+            maxLength: 60,
+          },
+        ),
+        (input) => {
+          const xs = input.map((e) => e.x);
+          const placed = placeEventLabels(
+            input.map((e, i) => ({ ...e, number: i + 1 })),
+            options,
+          );
+          expect(placed).toHaveLength(input.length);
+          expectNoOverlap(xs, placed);
+          for (const p of placed) if (p.lane !== null) expect(p.lane).toBeLessThan(3);
+        },
+      ),
     );
-    const spans = placed.map((p, i) => ({ lane: p.lane, from: xs[i], to: xs[i] + 3 + 12 * 5 }));
-    for (const a of spans) {
-      for (const b of spans) {
-        if (a !== b && a.lane === b.lane) expect(a.to <= b.from || b.to <= a.from).toBe(true);
-      }
-    }
   });
 
   it('right-aligns labels that would run past the right edge', () => {
-    const placed = placeEventLabels([750, 100], ['near the end', 'early'], options);
+    const placed = placeEventLabels(events([750, 100], ['near the end', 'early']), options);
     expect(placed[0].align).toBe('right');
     expect(placed[1].align).toBe('left');
   });
 
   it('accepts events in any order and answers in input order', () => {
-    const placed = placeEventLabels([600, 0], ['late', 'early'], options);
+    const placed = placeEventLabels(events([600, 0], ['late', 'early']), options);
     expect(placed.map((p) => p.text)).toEqual(['late', 'early']);
   });
 
@@ -74,6 +124,7 @@ describe('timeline events for display', () => {
     });
     const events = eventsForDisplay(scenario.timeline);
     expect(events.map((e) => e.date)).toEqual(['2004-05-01', '2004-05-01', '2006-01-01']);
+    expect(events.map((e) => e.number)).toEqual([1, 2, 3]);
     expect(events[0].label).toBe('crackdown (strength 0.5)');
     expect(events[1].changes).toBe('foreign.regime = approval; ministries.grants → 5 by 2006');
     expect(events[2]).toMatchObject({ label: 'Later', source: 'src', changes: '' });

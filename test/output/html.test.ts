@@ -98,7 +98,7 @@ describe('index.html', () => {
     expect(html).toContain('href="charts/ngo-counts.png"');
     expect(html).toContain('href="charts/ngo-counts.vl.json"');
     expect(html).toMatch(
-      /<td class="nowrap">2000-06-01<\/td><td>Law &lt;script&gt;alert\(1\)&lt;\/script&gt;<\/td>/,
+      /<td class="num">1<\/td><td class="nowrap">2000-06-01<\/td>\s*<td>Law &lt;script&gt;alert\(1\)&lt;\/script&gt;<\/td>/,
     );
   });
 
