@@ -19,6 +19,8 @@ export const citizenSpec = {
   legitimacy: Float32Array,
   active: Uint8Array,
   member: Int32Array,
+  /** βR·R + βE·E − βN·θ: the part of the participation logit fixed for life (computed once). */
+  staticLogit: Float32Array,
 };
 export type Citizens = Columns<typeof citizenSpec>;
 
@@ -39,6 +41,10 @@ export function createCitizens(scenario: Scenario, rng: RandomStream): Citizens 
     c.legitimacy[i] = clamp01(levers.legitimacy + 0.15 * rng.normal());
     c.active[i] = u() < initial.participation ? 1 : 0;
     c.member[i] = -1;
+    c.staticLogit[i] =
+      p.citizens.resources * r +
+      p.citizens.engagement * c.engagement[i] -
+      p.citizens.influence * c.threshold[i];
   }
   return c;
 }

@@ -270,4 +270,5 @@ export const metricById: ReadonlyMap<string, Def> = new Map(metricDefinitions.ma
 for (const id of metricIdsOfSchema) {
   if (!metricById.has(id)) throw new Error(`metric ${id} has no definition`);
 }
-if (metricById.size !== metricIdsOfSchema.length) throw new Error('a metric is defined that the schema does not list');
+if (metricById.size !== metricIdsOfSchema.length)
+  throw new Error('a metric is defined that the schema does not list');

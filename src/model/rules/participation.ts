@@ -73,6 +73,9 @@ export function participation(state: ModelState, ctx: TickContext): void {
   driftAndCount(state, ctx);
 }
 
+/** Tally slots for citizens in no NGO (a power of two). */
+const SPARE_SLOTS = 8;
+
 /** Reconsidering citizens (geometric skipping) decide whether to take part, and join or leave an NGO. */
 function decide(state: ModelState): void {
   const { citizens: c, network, ngos, sector, params, levers } = state;
@@ -89,10 +92,8 @@ function decide(state: ModelState): void {
   const join = p.joinChance;
   const { offsets, neighbours } = network;
   const recruiting = state.recruiting;
-  const { active, member, resources, engagement, skills, trust, threshold, riskAversion } = c;
+  const { active, member, staticLogit, skills, trust, riskAversion } = c;
   const zShared = p.intercept + p.recruitment * asked;
-  const bR = p.resources;
-  const bE = p.engagement;
   const bS = p.skills;
   const bT = p.trust;
   const bN = p.influence;
@@ -122,11 +123,10 @@ function decide(state: ModelState): void {
     // participationProbability(), written out here: V8 does not inline a ten-argument call in this loop
     const z =
       zShared +
-      bR * resources[i] +
-      bE * engagement[i] +
+      staticLogit[i] + // βR·R + βE·E − βN·θ
       bS * skills[i] +
       bT * trust[i] +
-      bN * (activeContacts / contacts - threshold[i]) -
+      bN * (activeContacts / contacts) -
       bP * riskAversion[i];
     const probability = 1 / (1 + Math.exp(-z));
     const takesPart = u() < probability;
@@ -156,16 +156,18 @@ function driftAndCount(state: ModelState, ctx: TickContext): void {
   const n = c.resources.length;
   const ng = ngos.cols;
   const status = ng.status;
-  // per-NGO tallies with one extra slot (index = count) for citizens in no NGO, so the loop below has no
-  // unpredictable branch; `gone` marks NGOs that stopped working (their memberships lapse)
+  // per-NGO tallies with eight extra slots (count .. count + 7) for citizens in no NGO, used in turn, so the
+  // loop below has no unpredictable branch and no long chain of updates to one memory slot; `gone` marks
+  // NGOs that stopped working (their memberships lapse)
   const count = ngos.length;
-  const tally = tallyFor(state, count + 1);
+  const slots = count + SPARE_SLOTS;
+  const tally = tallyFor(state, slots);
   const { membersPerNgo, volunteersPerNgo, skillsPerNgo, gone } = tally;
-  membersPerNgo.fill(0, 0, count + 1);
-  volunteersPerNgo.fill(0, 0, count + 1);
-  skillsPerNgo.fill(0, 0, count + 1);
+  membersPerNgo.fill(0, 0, slots);
+  volunteersPerNgo.fill(0, 0, slots);
+  skillsPerNgo.fill(0, 0, slots);
   for (let j = 0; j < count; j++) gone[j] = status[j] === ACTIVE ? 0 : 1;
-  gone[count] = 0;
+  gone.fill(0, count, slots);
   const { active, member, resources, skills, trust, legitimacy } = c;
   const trustTarget = sectorTrustTarget(state);
   const memberBonus = 0.1;
@@ -190,13 +192,14 @@ function driftAndCount(state: ModelState, ctx: TickContext): void {
   let trustSum = 0;
   let legitimacySum = 0;
   for (let k = 0; k < n; k++) {
+    const spare = count + (k & (SPARE_SLOTS - 1));
     let slot = member[k];
-    slot = slot < 0 ? count : slot;
+    slot = slot < 0 ? spare : slot;
     if (gone[slot] === 1) {
       member[k] = -1;
-      slot = count;
+      slot = spare;
     }
-    const inNgo = slot === count ? 0 : 1;
+    const inNgo = slot >= count ? 0 : 1;
     const a = active[k];
     let s = skills[k];
     s += a * gain - (a * gain + (1 - a) * decay) * s;
@@ -224,7 +227,8 @@ function driftAndCount(state: ModelState, ctx: TickContext): void {
   ng.members.set(membersPerNgo.subarray(0, count));
   ng.volunteers.set(volunteersPerNgo.subarray(0, count));
   ng.memberSkills.set(skillsPerNgo.subarray(0, count));
-  const members = n - membersPerNgo[count];
+  let members = n;
+  for (let j = count; j < slots; j++) members -= membersPerNgo[j];
   sector.volunteers = volunteers;
   sector.members = members;
   sector.donorsExpected = donors;
