@@ -27,7 +27,6 @@ import {
   updateIncomplete,
 } from '../../output/runFolder.ts';
 import { defaultRunId, runIdProblem } from '../../output/runId.ts';
-import { chartsOf, writeRunOutputs } from '../../output/writeOutputs.ts';
 import { outputMetricIds } from '../../output/tables.ts';
 import type { LoadedScenario } from '../../scenario/load.ts';
 import { formatIssue, loadScenarioFile, ScenarioError, scenarioHash } from '../../scenario/load.ts';
@@ -241,7 +240,10 @@ async function run(args: RunArgs): Promise<number> {
       seed: scenario.seed,
       folder: folder.partialPath,
     });
+    // vega and resvg take most of a second to load: only `run` needs them, so every other command skips it
+    const outputs = import('../../output/writeOutputs.ts');
     const result = await runScenario(scenario, { signal, onProgress: (p) => reporter.tick(p) });
+    const { chartsOf, writeRunOutputs } = await outputs;
     const hash = scenarioHash(scenario);
     const facts = await software;
     const files = await writeRunOutputs(
