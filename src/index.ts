@@ -5,6 +5,7 @@
 import { metricDefinitions } from './model/metricDefinitions.ts';
 import { runReplicate } from './model/runReplicate.ts';
 import type { ReplicateResult } from './model/runTypes.ts';
+import { loadScenarioFile, type LoadedScenario, type ScenarioIO } from './scenario/load.ts';
 import type { Scenario } from './scenario/schema.ts';
 
 export type { Scenario, ScenarioInput, MetricId, ChartSpec, TimelineEvent } from './scenario/schema.ts';
@@ -12,6 +13,20 @@ export type { ReplicateResult, NgoRecord } from './model/runTypes.ts';
 export type { RecordedSeries, MetricDefinition } from './engine/recorder.ts';
 export { metricDefinitions } from './model/metricDefinitions.ts';
 export { runReplicate } from './model/runReplicate.ts';
+export { createModelState, phases } from './model/model.ts';
+export { scenarioSchema, metricIds } from './scenario/schema.ts';
+export { checkScenarioFile, loadScenarioFile, formatIssue, scenarioHash, ScenarioError } from './scenario/load.ts';
+export type { ScenarioIssue, ScenarioIO, LoadedScenario } from './scenario/load.ts';
+export { memoryScenarioIO } from './scenario/memoryIO.ts';
+
+/**
+ * Loads and validates a scenario file (following `extends`), throwing a ScenarioError with every issue.
+ * Reads files with node:fs unless given another IO (e.g. memoryScenarioIO in a browser).
+ */
+export async function loadScenario(path: string, io?: ScenarioIO): Promise<LoadedScenario> {
+  const files = io ?? (await import('./scenario/nodeIO.ts')).nodeScenarioIO;
+  return loadScenarioFile(path, files);
+}
 
 export interface RunOverrides {
   seed?: number;
