@@ -242,6 +242,7 @@ async function run(args: RunArgs): Promise<number> {
     });
     // vega and resvg take most of a second to load: only `run` needs them, so every other command skips it
     const outputs = import('../../output/writeOutputs.ts');
+    outputs.catch(() => undefined); // a failed load is reported where it is awaited, not as unhandled
     const result = await runScenario(scenario, { signal, onProgress: (p) => reporter.tick(p) });
     const { chartsOf, writeRunOutputs } = await outputs;
     const hash = scenarioHash(scenario);
@@ -286,8 +287,8 @@ async function run(args: RunArgs): Promise<number> {
     return 0;
   } catch (error) {
     reporter.stop();
-    if (error instanceof RunFolderTakenError) {
-      say(error.message);
+    if (!folder && error instanceof RunFolderTakenError) {
+      say(error.message); // --id names a folder that exists: bad input
       return 2;
     }
     const interrupted = controller.signal.aborted;
