@@ -3,7 +3,7 @@
  * explorer all go through here; a modeller reads it to see how the parts fit.
  */
 import { metricDefinitions } from './model/metricDefinitions.ts';
-import { runReplicate } from './model/runReplicate.ts';
+import { startReplicate } from './model/runReplicate.ts';
 import type { ReplicateResult } from './model/runTypes.ts';
 import { loadScenarioFile, type LoadedScenario, type ScenarioIO } from './scenario/load.ts';
 import type { Scenario } from './scenario/schema.ts';
@@ -12,10 +12,16 @@ export type { Scenario, ScenarioInput, MetricId, ChartSpec, TimelineEvent } from
 export type { ReplicateResult, NgoRecord } from './model/runTypes.ts';
 export type { RecordedSeries, MetricDefinition } from './engine/recorder.ts';
 export { metricDefinitions } from './model/metricDefinitions.ts';
-export { runReplicate } from './model/runReplicate.ts';
+export { runReplicate, startReplicate } from './model/runReplicate.ts';
 export { createModelState, phases } from './model/model.ts';
 export { scenarioSchema, metricIds } from './scenario/schema.ts';
-export { checkScenarioFile, loadScenarioFile, formatIssue, scenarioHash, ScenarioError } from './scenario/load.ts';
+export {
+  checkScenarioFile,
+  loadScenarioFile,
+  formatIssue,
+  scenarioHash,
+  ScenarioError,
+} from './scenario/load.ts';
 export type { ScenarioIssue, ScenarioIO, LoadedScenario } from './scenario/load.ts';
 export { memoryScenarioIO } from './scenario/memoryIO.ts';
 
@@ -58,7 +64,7 @@ export interface RunOptions {
   /** Stream family (default: the scenario name); a shared family gives common random numbers. */
   family?: string;
   onProgress?(progress: Progress): void;
-  /** Checked between replicates and every 12 ticks; an aborted run rejects with the signal's reason. */
+  /** Checked between replicates and about every 50 ms; an aborted run rejects with the signal's reason. */
   signal?: AbortSignal;
 }
 
@@ -68,21 +74,35 @@ export interface RunResult {
   metrics: typeof metricDefinitions;
 }
 
-/** Runs every replicate of a (resolved, overridden) scenario, one after another. */
+/** Lets the event loop run (signals, progress output) between slices of simulation. */
+const yieldToEventLoop = (): Promise<void> =>
+  new Promise((resolve) =>
+    globalThis.setImmediate ? globalThis.setImmediate(resolve) : setTimeout(resolve, 0),
+  );
+
+/**
+ * Runs every replicate of a (resolved, overridden) scenario, one after another. It yields to the event
+ * loop about every 50 ms, so an abort signal (Ctrl-C) takes effect within a tick, not a replicate.
+ */
 export async function runScenario(scenario: Scenario, options: RunOptions = {}): Promise<RunResult> {
   const replicates: ReplicateResult[] = [];
   for (let r = 0; r < scenario.replicates; r++) {
     options.signal?.throwIfAborted();
-    replicates.push(
-      runReplicate(scenario, r, {
-        family: options.family,
-        onTick: (tick, ticks) => {
-          if (tick % 12 === 11) options.signal?.throwIfAborted();
-          options.onProgress?.({ replicate: r, replicates: scenario.replicates, tick: tick + 1, ticks });
-        },
-      }),
-    );
-    await new Promise((resolve) => setTimeout(resolve, 0)); // let signals and progress output through
+    const run = startReplicate(scenario, r, {
+      family: options.family,
+      onTick: (tick: number, ticks: number) =>
+        options.onProgress?.({ replicate: r, replicates: scenario.replicates, tick: tick + 1, ticks }),
+    });
+    let slice = performance.now();
+    while (run.step()) {
+      if (performance.now() - slice > 50) {
+        await yieldToEventLoop();
+        options.signal?.throwIfAborted();
+        slice = performance.now();
+      }
+    }
+    replicates.push(run.result());
+    await yieldToEventLoop();
   }
   return { scenario, replicates, metrics: metricDefinitions };
 }

@@ -7,6 +7,9 @@ import yargs from 'yargs';
 import { runCommand } from './commands/run.ts';
 import { validateCommand } from './commands/validate.ts';
 
+/** A wrong command line (unknown option, missing argument): exit code 2. */
+class UsageError extends Error {}
+
 export async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
   const setExit = (code: number) => {
@@ -24,11 +27,15 @@ export async function main(argv: string[]): Promise<number> {
       .epilogue('Docs: README.md. Each command has its own --help with examples.')
       .fail((msg, err) => {
         if (err) throw err;
-        process.stderr.write(`civsim: ${msg}\nRun civsim --help for usage.\n`);
-        exitCode = 2;
+        // stop here: without throwing, yargs would still run the command's handler
+        throw new UsageError(msg);
       })
       .parseAsync();
   } catch (err) {
+    if (err instanceof UsageError) {
+      process.stderr.write(`civsim: ${err.message}\nRun civsim --help for usage.\n`);
+      return 2;
+    }
     process.stderr.write(`civsim: ${err instanceof Error ? err.message : String(err)}\n`);
     return exitCode || 1;
   }

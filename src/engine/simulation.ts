@@ -31,15 +31,44 @@ export interface SimulationSpec<S> {
   onTick?(tick: number, ticks: number): void;
 }
 
-export function simulate<S>(state: S, spec: SimulationSpec<S>): RecordedSeries {
-  const { calendar, schedule, params, phases, recorder } = spec;
-  const ctx: TickContext = { tick: 0, calendar, actions: [] };
-  for (let tick = 0; tick < calendar.ticks; tick++) {
-    ctx.tick = tick;
-    ctx.actions = schedule.apply(tick, params);
-    for (const phase of phases) phase.run(state, ctx);
-    spec.measure(state, ctx, recorder);
-    spec.onTick?.(tick, calendar.ticks);
+/** A simulation advanced one tick at a time (so a caller can yield, report progress or stop between ticks). */
+export class Simulation<S> {
+  private tick = 0;
+  private readonly ctx: TickContext;
+
+  constructor(
+    readonly state: S,
+    private readonly spec: SimulationSpec<S>,
+  ) {
+    this.ctx = { tick: 0, calendar: spec.calendar, actions: [] };
   }
-  return recorder.finish();
+
+  get done(): boolean {
+    return this.tick >= this.spec.calendar.ticks;
+  }
+
+  /** Runs the next tick; returns false when there was none left. */
+  step(): boolean {
+    if (this.done) return false;
+    const { spec, ctx } = this;
+    ctx.tick = this.tick;
+    ctx.actions = spec.schedule.apply(this.tick, spec.params);
+    for (const phase of spec.phases) phase.run(this.state, ctx);
+    spec.measure(this.state, ctx, spec.recorder);
+    spec.onTick?.(this.tick, spec.calendar.ticks);
+    this.tick++;
+    return true;
+  }
+
+  /** The recorded series (call when done). */
+  finish(): RecordedSeries {
+    return this.spec.recorder.finish();
+  }
+}
+
+/** Runs every tick and returns the recorded series. */
+export function simulate<S>(state: S, spec: SimulationSpec<S>): RecordedSeries {
+  const sim = new Simulation(state, spec);
+  while (sim.step());
+  return sim.finish();
 }

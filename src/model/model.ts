@@ -10,7 +10,7 @@ import type { Tree } from '../engine/paths.ts';
 import { RandomStreams, streamSeed } from '../engine/random.ts';
 import { Recorder } from '../engine/recorder.ts';
 import { Schedule, type ScheduledChange } from '../engine/schedule.ts';
-import { simulate, type Phase } from '../engine/simulation.ts';
+import { Simulation, type Phase } from '../engine/simulation.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { createCitizens } from './citizens.ts';
 import { measure } from './measure.ts';
@@ -130,27 +130,50 @@ export interface ReplicateOptions {
   onTick?(tick: number, ticks: number): void;
 }
 
+/** One replicate, ready to be advanced tick by tick (`step()`), then `result()`. */
+export interface ReplicateRun {
+  step(): boolean;
+  readonly done: boolean;
+  result(): ReplicateResult;
+}
+
+export function startReplicate(
+  scenario: Scenario,
+  replicate: number,
+  options: ReplicateOptions = {},
+): ReplicateRun {
+  const family = options.family ?? scenario.name;
+  const state = createModelState(scenario, replicate, family);
+  const sim = new Simulation(state, {
+    calendar: state.calendar,
+    schedule: scheduleOf(scenario, state.calendar),
+    params: state.levers as unknown as Tree,
+    phases,
+    recorder: new Recorder(metricDefinitions, state.calendar),
+    measure,
+    onTick: options.onTick,
+  });
+  return {
+    step: () => sim.step(),
+    get done() {
+      return sim.done;
+    },
+    result: () => ({
+      replicate,
+      seedKey: streamSeed({ family, seed: scenario.seed, replicate, name: '<stream>' }),
+      series: sim.finish(),
+      ngos: scenario.output.agents ? ngoRecords(state) : undefined,
+    }),
+  };
+}
+
+/** Runs one replicate to the end: a pure function of (scenario, replicate, stream family). */
 export function runReplicate(
   scenario: Scenario,
   replicate: number,
   options: ReplicateOptions = {},
 ): ReplicateResult {
-  const family = options.family ?? scenario.name;
-  const state = createModelState(scenario, replicate, family);
-  const recorder = new Recorder(metricDefinitions, state.calendar);
-  const series = simulate(state, {
-    calendar: state.calendar,
-    schedule: scheduleOf(scenario, state.calendar),
-    params: state.levers as unknown as Tree,
-    phases,
-    recorder,
-    measure,
-    onTick: options.onTick,
-  });
-  return {
-    replicate,
-    seedKey: streamSeed({ family, seed: scenario.seed, replicate, name: '<stream>' }),
-    series,
-    ngos: scenario.output.agents ? ngoRecords(state) : undefined,
-  };
+  const run = startReplicate(scenario, replicate, options);
+  while (run.step());
+  return run.result();
 }

@@ -1,2 +1,2 @@
 /** One replicate of the civil-society model (see model.ts for how it is assembled). */
-export { runReplicate, type ReplicateOptions } from './model.ts';
+export { runReplicate, startReplicate, type ReplicateOptions, type ReplicateRun } from './model.ts';
