@@ -84,10 +84,11 @@ class SemanticChecker {
   }
 
   private checkEvent(event: Plain, path: readonly PathSegment[], period: Period): void {
-    if (!has(event, 'set') && !has(event, 'ramp') && !has(event, 'action')) {
+    // an event with only a label is a note: it marks a date on charts and changes nothing
+    if (!has(event, 'set') && !has(event, 'ramp') && !has(event, 'action') && !has(event, 'label')) {
       this.report(path, 'value', {
         message: 'the event does nothing: give it set, ramp or action',
-        expected: 'at least one of set, ramp, action',
+        expected: 'at least one of set, ramp, action (or a label, to mark the date on charts)',
         hint: 'e.g. set: { foreign.regime: approval }',
       });
     }
