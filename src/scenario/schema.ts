@@ -218,7 +218,7 @@ export const parametersSchema = z
         reconsiderRate: positive(
           'Per month: share of citizens who reconsider whether to take part (civic voluntarism decisions ' +
             'are occasional, not continuous) [A].',
-        ).default(0.15),
+        ).default(0.12),
         contacts: z
           .number()
           .int()

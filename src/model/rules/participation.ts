@@ -68,25 +68,96 @@ export function sectorTrustTarget(state: ModelState): number {
   return t < 0 ? 0 : t > 1 ? 1 : t;
 }
 
+export function participation(state: ModelState, ctx: TickContext): void {
+  decide(state);
+  driftAndCount(state, ctx);
+}
+
 /** Tally slots for citizens in no NGO (a power of two). */
 const SPARE_SLOTS = 8;
 
+/** Reconsidering citizens (geometric skipping) decide whether to take part, and join or leave an NGO. */
+function decide(state: ModelState): void {
+  const { citizens: c, network, ngos, sector, params, levers } = state;
+  const p = params.citizens;
+  const n = c.resources.length;
+  const u = state.streams.get('citizens').uniform;
+  const status = ngos.cols.status;
+  const q = Math.min(1, p.reconsiderRate);
+  const logSkip = Math.log(1 - q);
+  const contacts = p.contacts;
+  const asked = sector.recruitment;
+  const repression = levers.repression.level;
+  const lapse = 1 - Math.pow(1 - p.membershipLapse, 1 / (12 * q));
+  const join = p.joinChance;
+  const { offsets, neighbours } = network;
+  const recruiting = state.recruiting;
+  const { active, member, staticLogit, skills, trust, riskAversion } = c;
+  const zShared = p.intercept + p.recruitment * asked;
+  const bS = p.skills;
+  const bT = p.trust;
+  const bN = p.influence;
+  const bP = p.risk * repression;
+  let i = q >= 1 ? 0 : (Math.log(1 - u()) / logSkip) | 0;
+  while (i < n) {
+    const start = offsets[i];
+    const degree = offsets[i + 1] - start;
+    let activeContacts = 0;
+    let contactNgo = -1;
+    if (degree > 0) {
+      // several small random indices from one uniform: each takes log2(degree) ≤ 6 of its 32 bits,
+      // so a fresh number is drawn every fourth contact
+      let bits = 0;
+      for (let k = 0; k < contacts; k++) {
+        if ((k & 3) === 0) bits = u();
+        const x = bits * degree;
+        const pick = x | 0;
+        bits = x - pick;
+        const j = neighbours[start + pick];
+        const on = active[j];
+        activeContacts += on;
+        const m = member[j];
+        contactNgo = on === 1 && m >= 0 ? m : contactNgo;
+      }
+    }
+    // participationProbability(), written out here: V8 does not inline a ten-argument call in this loop
+    const z =
+      zShared +
+      staticLogit[i] + // βR·R + βE·E − βN·θ
+      bS * skills[i] +
+      bT * trust[i] +
+      bN * (activeContacts / contacts) -
+      bP * riskAversion[i];
+    const probability = 1 / (1 + Math.exp(-z));
+    const takesPart = u() < probability;
+    active[i] = takesPart ? 1 : 0;
+    const m = member[i];
+    if (takesPart) {
+      if ((m < 0 || status[m] !== ACTIVE) && u() < join) {
+        // join a contact's NGO if there is one, else one drawn by recruitment effort
+        const pick =
+          contactNgo >= 0 && status[contactNgo] === ACTIVE && u() < 0.5 ? contactNgo : recruiting.sample(u());
+        member[i] = pick;
+      }
+    } else if (m >= 0 && u() < lapse) {
+      member[i] = -1;
+    }
+    i = (i + 1 + (q >= 1 ? 0 : (Math.log(1 - u()) / logSkip) | 0)) | 0;
+  }
+}
+
 /**
- * One pass over all citizens. A share of them (found by geometric skipping) reconsider whether to take
- * part, and join or leave an NGO, while their data is in cache; then every citizen's skills, trust and
- * legitimacy drift (no random numbers), memberships of NGOs that stopped working lapse, and the month's
- * aggregates and each NGO's members, volunteers and skills are counted.
+ * Every citizen's skills, trust and legitimacy drift (no random numbers); memberships of NGOs that
+ * stopped working lapse; the month's aggregates and each NGO's members, volunteers and skills are counted.
  */
-export function participation(state: ModelState, ctx: TickContext): void {
-  const { citizens: c, network, ngos, sector, params, levers, scale } = state;
+function driftAndCount(state: ModelState, ctx: TickContext): void {
+  const { citizens: c, ngos, sector, params, levers, scale } = state;
   const p = params.citizens;
   const n = c.resources.length;
   const ng = ngos.cols;
   const status = ng.status;
-  const u = state.streams.get('citizens').uniform;
-
-  // per-NGO tallies with eight extra slots (count .. count + 7) for citizens in no NGO, used in turn, so
-  // the loop has no unpredictable branch and no long chain of updates to one memory slot; `gone` marks
+  // per-NGO tallies with eight extra slots (count .. count + 7) for citizens in no NGO, used in turn, so the
+  // loop below has no unpredictable branch and no long chain of updates to one memory slot; `gone` marks
   // NGOs that stopped working (their memberships lapse)
   const count = ngos.length;
   const slots = count + SPARE_SLOTS;
@@ -97,25 +168,7 @@ export function participation(state: ModelState, ctx: TickContext): void {
   skillsPerNgo.fill(0, 0, slots);
   for (let j = 0; j < count; j++) gone[j] = status[j] === ACTIVE ? 0 : 1;
   gone.fill(0, count, slots);
-
-  // decisions
-  const q = Math.min(1, p.reconsiderRate);
-  const logSkip = Math.log(1 - q);
-  const contacts = p.contacts;
-  const repression = levers.repression.level;
-  const lapse = 1 - Math.pow(1 - p.membershipLapse, 1 / (12 * q));
-  const join = p.joinChance;
-  const { offsets, neighbours } = network;
-  const recruiting = state.recruiting;
-  const zShared = p.intercept + p.recruitment * sector.recruitment;
-  const bS = p.skills;
-  const bT = p.trust;
-  const bN = p.influence;
-  const bP = p.risk * repression;
-  let next = q >= 1 ? 0 : (Math.log(1 - u()) / logSkip) | 0;
-
-  // drifts
-  const { active, member, staticLogit, riskAversion, resources, skills, trust, legitimacy } = c;
+  const { active, member, resources, skills, trust, legitimacy } = c;
   const trustTarget = sectorTrustTarget(state);
   const memberBonus = 0.1;
   const aT = monthlyFromAnnual(p.trustAdjust);
@@ -130,63 +183,15 @@ export function participation(state: ModelState, ctx: TickContext): void {
   const don = params.donations;
   const price = Math.pow(1 - levers.tax.donationCredit, -don.priceElasticity);
   let fundraising = 0;
-  for (let j = 0; j < count; j++) if (status[j] === ACTIVE) fundraising += ng.fundraising[j];
+  for (let j = 0; j < ngos.length; j++) if (status[j] === ACTIVE) fundraising += ng.fundraising[j];
   const perHead = scale.realNgos(fundraising) / scale.realPopulation(ctx.tick);
   const giveBase = don.giveRate * (perHead / (perHead + don.askSaturation)) * price;
-
   let volunteers = 0;
   let donors = 0;
   let gifts = 0;
   let trustSum = 0;
   let legitimacySum = 0;
   for (let k = 0; k < n; k++) {
-    if (k === next) {
-      // ---- this citizen reconsiders: sample contacts, decide, join or leave ----
-      const start = offsets[k];
-      const degree = offsets[k + 1] - start;
-      let activeContacts = 0;
-      let contactNgo = -1;
-      if (degree > 0) {
-        // several small random indices from one uniform: each takes log2(degree) ≤ 6 of its 32 bits,
-        // so a fresh number is drawn every fourth contact
-        let bits = 0;
-        for (let h = 0; h < contacts; h++) {
-          if ((h & 3) === 0) bits = u();
-          const x = bits * degree;
-          const pick = x | 0;
-          bits = x - pick;
-          const j = neighbours[start + pick];
-          const on = active[j];
-          activeContacts += on;
-          const m = member[j];
-          contactNgo = on === 1 && m >= 0 ? m : contactNgo;
-        }
-      }
-      // participationProbability(), written out: V8 does not inline a ten-argument call in this loop
-      const z =
-        zShared +
-        staticLogit[k] + // βR·R + βE·E − βN·θ
-        bS * skills[k] +
-        bT * trust[k] +
-        bN * (activeContacts / contacts) -
-        bP * riskAversion[k];
-      const takesPart = u() < 1 / (1 + Math.exp(-z));
-      active[k] = takesPart ? 1 : 0;
-      const m = member[k];
-      if (takesPart) {
-        if ((m < 0 || gone[m] === 1) && u() < join) {
-          // join a contact's NGO if there is one, else one drawn by recruitment effort
-          member[k] =
-            contactNgo >= 0 && contactNgo < count && gone[contactNgo] === 0 && u() < 0.5
-              ? contactNgo
-              : recruiting.sample(u());
-        }
-      } else if (m >= 0 && u() < lapse) {
-        member[k] = -1;
-      }
-      next = (k + 1 + (q >= 1 ? 0 : (Math.log(1 - u()) / logSkip) | 0)) | 0;
-    }
-    // ---- every citizen: drifts and tallies ----
     const spare = count + (k & (SPARE_SLOTS - 1));
     let slot = member[k];
     slot = slot < 0 ? spare : slot;
