@@ -64,8 +64,9 @@ export class Schedule {
     }
     if (this.ramps.length > 0) {
       for (const r of this.ramps) {
-        const f = Math.min(1, (tick - r.start) / (r.end - r.start));
-        setPath(params, r.path, r.from + (r.to - r.from) * f);
+        // on and after the end tick the target itself: from + (to − from)·1 can miss it by rounding
+        const f = (tick - r.start) / (r.end - r.start);
+        setPath(params, r.path, f >= 1 ? r.to : r.from + (r.to - r.from) * f);
       }
       this.ramps = this.ramps.filter((r) => tick < r.end);
     }
