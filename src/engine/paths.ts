@@ -19,7 +19,9 @@ export function setPath(tree: Tree, path: string, value: unknown): void {
   const keys = path.split('.');
   let node: unknown = tree;
   for (let i = 0; i < keys.length - 1; i++) {
-    node = (node as Tree | undefined)?.[keys[i]];
+    // own keys only, as in getPath: "__proto__.x" must not reach (and change) Object.prototype
+    if (!Object.prototype.hasOwnProperty.call(node, keys[i])) throw new Error(`no such path: ${path}`);
+    node = (node as Tree)[keys[i]];
     if (node === null || typeof node !== 'object') throw new Error(`no such path: ${path}`);
   }
   const last = keys[keys.length - 1];
