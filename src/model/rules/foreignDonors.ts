@@ -27,7 +27,7 @@ export function foreignDonors(state: ModelState, ctx: TickContext): void {
     sector.foreignBudget = target.budget;
     sector.foreignAdvocacy = target.advocacy;
   } else {
-    const k = 1 / params.foreign.responseMonths;
+    const k = Math.min(1, 1 / params.foreign.responseMonths); // < 1 month: reach the target, never overshoot
     sector.foreignBudget += k * (target.budget - sector.foreignBudget);
     sector.foreignAdvocacy += k * (target.advocacy - sector.foreignAdvocacy);
   }
