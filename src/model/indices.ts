@@ -74,7 +74,13 @@ export function computeIndices(s: SectorSnapshot): Indices {
   );
   const image = csiScore(s.trust);
   const overall = (legal + capacity + financial + advocacy + service + infrastructure + image) / 7;
-  const participatory = Math.min(1, s.volunteering / s.referenceParticipation) * s.autonomyIndependent;
+  const participation =
+    s.referenceParticipation > 0
+      ? Math.min(1, s.volunteering / s.referenceParticipation)
+      : s.volunteering > 0
+        ? 1
+        : 0;
+  const participatory = participation * s.autonomyIndependent;
   const civicSpace = (entry + (1 - repression) + participatory) / 3;
   return { legal, capacity, financial, advocacy, service, infrastructure, image, overall, civicSpace };
 }

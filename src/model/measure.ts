@@ -62,7 +62,8 @@ export function measure(state: ModelState, ctx: TickContext, recorder: Recorder)
     fundraising += c.fundraising[i] / 12;
     capacitySum += c.capacity[i];
     hhiSum += revenueHhi(c, i, budget);
-    reserveMonths += c.reserves[i] / (running / 12);
+    // with no running costs any reserve covers them: count it as the six months that score best
+    reserveMonths += running > 0 ? c.reserves[i] / (running / 12) : 6;
     serviceSum += serviceOutput(c, i);
     advocacySum += advocacyOutput(c, i, levers.umbrella.stateAligned);
     if (c.seat[i]) {

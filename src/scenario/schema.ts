@@ -307,9 +307,14 @@ export const parametersSchema = z
         ),
         legitimation: z
           .number()
-          .describe('θ1 > 0 on density/capacity (Hannan & Freeman; DM §2) [V sign].')
+          .min(0)
+          .describe('θ1 ≥ 0 on density/capacity (Hannan & Freeman; DM §2) [V sign].')
           .default(6),
-        competition: z.number().describe('θ2 < 0 on (density/capacity)² (DM §2) [V sign].').default(-6),
+        competition: z
+          .number()
+          .lt(0, { message: 'a negative number: competition must eventually bring foundings down' })
+          .describe('θ2 < 0 on (density/capacity)² (DM §2) [V sign].')
+          .default(-6),
         participation: z
           .number()
           .describe(

@@ -296,11 +296,8 @@ describe('invariants of a run', () => {
     expect(violations(series, scenario)).toEqual([]);
   });
 
-  // KNOWN BUG (reported, src/model/measure.ts): `finance.overhead` may be 0 by the schema (nonNegative),
-  // but measure.ts divides reserves by overhead/12 to get reserve months: 0/0 = NaN, so csi_financial and
-  // csi_overall are NaN in every month. Expected: finite scores (e.g. no running costs count as fully
-  // covered reserves). `it.fails` keeps this reproducible; when the bug is fixed it will fail: make it `it`.
-  it.fails('a valid zero overhead still gives finite CSI scores', () => {
+  // zero running costs: reserves count as fully covering them (src/model/measure.ts)
+  it('a valid zero overhead still gives finite CSI scores', () => {
     const scenario = scenarioSchema.parse({
       name: 'no-overhead',
       start: '2000-01',
@@ -312,10 +309,8 @@ describe('invariants of a run', () => {
     expect(violations(series, scenario)).toEqual([]);
   });
 
-  // KNOWN BUG (reported, src/model/indices.ts): `indices.referenceParticipation` may be 0 by the schema
-  // (a share), but computeIndices divides volunteering by it: with nobody volunteering 0/0 = NaN, so
-  // civic_space is NaN. Expected: a finite index. When fixed this fails: make it `it`.
-  it.fails('a valid zero reference participation still gives a finite civic space', () => {
+  // a zero reference participation: any volunteering scores fully (src/model/indices.ts)
+  it('a valid zero reference participation still gives a finite civic space', () => {
     const scenario = scenarioSchema.parse({
       name: 'no-reference',
       start: '2000-01',

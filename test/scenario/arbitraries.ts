@@ -50,14 +50,19 @@ export function arbitraryFor(schema: AnySchema): fc.Arbitrary<unknown> {
     const high = Math.floor(Math.min(max, int32) / step);
     return fc.integer({ min: low, max: high }).map((n) => n * step);
   }
-  return fc.double({
-    min,
-    max,
-    minExcluded: !bounds.minInclusive,
-    maxExcluded: !bounds.maxInclusive,
-    noNaN: true,
-    noDefaultInfinity: true,
-  });
+  return (
+    fc
+      .double({
+        min,
+        max,
+        minExcluded: !bounds.minInclusive,
+        maxExcluded: !bounds.maxInclusive,
+        noNaN: true,
+        noDefaultInfinity: true,
+      })
+      // fast-check orders −0 below 0, so "max 0, excluded" can still give −0, which is not < 0
+      .filter((x) => (bounds.minInclusive || x > min) && (bounds.maxInclusive || x < max))
+  );
 }
 
 const pad = (month: number) => String(month).padStart(2, '0');
