@@ -16,6 +16,7 @@ export const citizenSpec = {
   engagement: Float32Array,
   skills: Float32Array,
   trust: Float32Array,
+  /** Perceived legitimacy at the start; the current value is a shared map of it (legitimacyOf). */
   legitimacy: Float32Array,
   active: Uint8Array,
   member: Int32Array,

@@ -10,6 +10,7 @@ import { computeIndices } from './indices.ts';
 import { metricDefinitions } from './metricDefinitions.ts';
 import { ACTIVE, ADVOCACY, DORMANT, STATE_CREATED, revenueHhi } from './ngos.ts';
 import { advocacyOutput, serviceOutput } from './outputs.ts';
+import { meanLegitimacy } from './rules/participation.ts';
 import { scratchFor, type ModelState } from './state.ts';
 
 const slots = Object.fromEntries(metricDefinitions.map((m, i) => [m.id, i])) as Record<MetricId, number>;
@@ -19,7 +20,7 @@ export function measure(state: ModelState, ctx: TickContext, recorder: Recorder)
   const c = ngos.cols;
   const n = ngos.length;
   const t = ctx.tick;
-  const { weights: budgets, values: stateMoney } = scratchFor(state, n);
+  const { weights: budgets, values: stateMoney, sorted } = scratchFor(state, n);
   let active = 0;
   let dormant = 0;
   let advocacy = 0;
@@ -71,8 +72,8 @@ export function measure(state: ModelState, ctx: TickContext, recorder: Recorder)
       seatAutonomy += c.autonomy[i];
     }
   }
-  const budgetGini = gini(budgets, active);
-  const stateGini = gini(stateMoney, active);
+  const budgetGini = gini(budgets, active, sorted);
+  const stateGini = gini(stateMoney, active, sorted);
   const pop = citizens.resources.length;
   const slot = (t % 12) * 5;
   const month = sector.ring.subarray(slot, slot + 5);
@@ -135,7 +136,7 @@ export function measure(state: ModelState, ctx: TickContext, recorder: Recorder)
     membership_rate: sector.members / pop,
     donor_rate: sector.donorsExpected / pop,
     trust: sector.trustSum / pop,
-    legitimacy: sector.legitimacySum / pop,
+    legitimacy: meanLegitimacy(state),
     sanctions: real(sector.sanctions),
     consultation_score: consultation,
     csi_legal: indices.legal,

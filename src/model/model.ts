@@ -88,7 +88,7 @@ export function createModelState(scenario: Scenario, replicate: number, family =
     streams,
     sector: createSector(),
     recruiting: new AliasTable(),
-    scratch: { weights: new Float64Array(64), order: new Int32Array(64), values: new Float64Array(64) },
+    scratch: { weights: new Float64Array(64), values: new Float64Array(64), sorted: new Float64Array(64) },
     tally: {
       membersPerNgo: new Int32Array(0),
       volunteersPerNgo: new Int32Array(0),
@@ -116,6 +116,9 @@ export function createModelState(scenario: Scenario, replicate: number, family =
     if (init.uniform() >= initial.activeShare) ngos.cols.status[i] = DORMANT;
   }
   state.sector.volunteeringRate = initial.participation;
+  let legitimacySum = 0;
+  for (let i = 0; i < population.citizens; i++) legitimacySum += citizens.legitimacy[i];
+  state.sector.initialLegitimacyMean = legitimacySum / population.citizens;
   // citizens who take part at the start are members of an active NGO, drawn by recruitment effort
   census(state, { tick: 0, calendar, actions: [] });
   for (let i = 0; i < population.citizens; i++) {

@@ -27,7 +27,10 @@ export interface Sector {
   members: number;
   donorsExpected: number;
   trustSum: number;
-  legitimacySum: number;
+  /** Perceived legitimacy of citizen i is legitimacyScale · initial_i + legitimacyOffset (see participation.ts). */
+  legitimacyScale: number;
+  legitimacyOffset: number;
+  initialLegitimacyMean: number;
   /** Expected private donations this month, real currency (before scaling to the NGO sample). */
   donationsReal: number;
   // NGO counts at the last census (start of the month)
@@ -71,7 +74,7 @@ export interface ModelState {
   /** Sampler of NGOs for citizens who join one (weights: recruitment effort), rebuilt monthly. */
   recruiting: AliasTable;
   /** Scratch space for per-NGO weights and sorting (grown as needed, never per agent). */
-  scratch: { weights: Float64Array; order: Int32Array; values: Float64Array };
+  scratch: { weights: Float64Array; values: Float64Array; sorted: Float64Array };
   /** Per-NGO tallies of the citizens' pass (grown as needed). */
   tally: Tally;
 }
@@ -109,7 +112,9 @@ export function createSector(): Sector {
     members: 0,
     donorsExpected: 0,
     trustSum: 0,
-    legitimacySum: 0,
+    legitimacyScale: 1,
+    legitimacyOffset: 0,
+    initialLegitimacyMean: 0,
     donationsReal: 0,
     active: 0,
     dormant: 0,
@@ -135,7 +140,7 @@ export function scratchFor(state: ModelState, n: number): ModelState['scratch'] 
     const cap = Math.max(n, state.scratch.weights.length * 2);
     state.scratch = {
       weights: new Float64Array(cap),
-      order: new Int32Array(cap),
+      sorted: new Float64Array(cap),
       values: new Float64Array(cap),
     };
   }

@@ -15,6 +15,7 @@ import { clamp01 } from '../../engine/stats.ts';
 import type { Parameters } from '../../scenario/schema.ts';
 import { ADVOCACY, SERVICE, STATE_CREATED, addNgo } from '../ngos.ts';
 import type { ModelState } from '../state.ts';
+import { legitimacyOf } from './participation.ts';
 
 /** Foundings per 10,000 citizens per year (pure). */
 export function foundingRate(
@@ -80,7 +81,7 @@ export function founding(state: ModelState, ctx: TickContext): void {
     const type = rng.chance(
       advocacyChance(
         params.founding.advocacyBase,
-        citizens.legitimacy[founder],
+        legitimacyOf(state, founder),
         donorPriority,
         levers.repression.level,
       ),

@@ -68,6 +68,17 @@ export function sectorTrustTarget(state: ModelState): number {
   return t < 0 ? 0 : t > 1 ? 1 : t;
 }
 
+/** A citizen's perceived legitimacy now: the shared map of her initial value, within [0, 1]. */
+export function legitimacyOf(state: ModelState, i: number): number {
+  const l = state.sector.legitimacyScale * state.citizens.legitimacy[i] + state.sector.legitimacyOffset;
+  return l < 0 ? 0 : l > 1 ? 1 : l;
+}
+
+/** Mean perceived legitimacy of all citizens (before clipping to [0, 1]). */
+export function meanLegitimacy(state: ModelState): number {
+  return state.sector.legitimacyScale * state.sector.initialLegitimacyMean + state.sector.legitimacyOffset;
+}
+
 export function participation(state: ModelState, ctx: TickContext): void {
   decide(state);
   driftAndCount(state, ctx);
@@ -105,14 +116,12 @@ function decide(state: ModelState): void {
     let activeContacts = 0;
     let contactNgo = -1;
     if (degree > 0) {
-      // several small random indices from one uniform: each takes log2(degree) ≤ 6 of its 32 bits,
-      // so a fresh number is drawn every fourth contact
+      // two contacts per uniform: its 32 bits split into two independent 16-bit halves, each scaled to
+      // [0, degree) (bias below degree/65536); no arithmetic chain runs from one contact to the next
       let bits = 0;
       for (let k = 0; k < contacts; k++) {
-        if ((k & 3) === 0) bits = u();
-        const x = bits * degree;
-        const pick = x | 0;
-        bits = x - pick;
+        if ((k & 1) === 0) bits = (u() * 4294967296) >>> 0;
+        const pick = (((k & 1) === 0 ? bits & 0xffff : bits >>> 16) * degree) >>> 16;
         const j = neighbours[start + pick];
         const on = active[j];
         activeContacts += on;
@@ -168,7 +177,7 @@ function driftAndCount(state: ModelState, ctx: TickContext): void {
   skillsPerNgo.fill(0, 0, slots);
   for (let j = 0; j < count; j++) gone[j] = status[j] === ACTIVE ? 0 : 1;
   gone.fill(0, count, slots);
-  const { active, member, resources, skills, trust, legitimacy } = c;
+  const { active, member, resources, skills, trust } = c;
   const trustTarget = sectorTrustTarget(state);
   const memberBonus = 0.1;
   const aT = monthlyFromAnnual(p.trustAdjust);
@@ -190,7 +199,6 @@ function driftAndCount(state: ModelState, ctx: TickContext): void {
   let donors = 0;
   let gifts = 0;
   let trustSum = 0;
-  let legitimacySum = 0;
   for (let k = 0; k < n; k++) {
     const spare = count + (k & (SPARE_SLOTS - 1));
     let slot = member[k];
@@ -208,10 +216,6 @@ function driftAndCount(state: ModelState, ctx: TickContext): void {
     t += aT * (trustTarget + inNgo * memberBonus - t);
     t = t < 0 ? 0 : t > 1 ? 1 : t;
     trust[k] = t;
-    let l = legitimacy[k] - shock;
-    l += aL * (lTarget - l);
-    l = l < 0 ? 0 : l;
-    legitimacy[k] = l;
     const r = resources[k];
     let pg = giveBase * t * (0.4 + r);
     pg = pg > 1 ? 1 : pg;
@@ -219,7 +223,6 @@ function driftAndCount(state: ModelState, ctx: TickContext): void {
     gifts += pg * (0.5 + r);
     volunteers += a;
     trustSum += t;
-    legitimacySum += l;
     membersPerNgo[slot]++;
     volunteersPerNgo[slot] += a;
     skillsPerNgo[slot] += s;
@@ -234,6 +237,10 @@ function driftAndCount(state: ModelState, ctx: TickContext): void {
   sector.donorsExpected = donors;
   sector.donationsReal = gifts * don.gift * scale.citizenWeight(ctx.tick);
   sector.trustSum = trustSum;
-  sector.legitimacySum = legitimacySum;
+  // perceived legitimacy moves every citizen alike (toward the lever, minus any crackdown shock), so it is
+  // kept as one shared affine map of each citizen's initial value (see legitimacyOf): exact, and no
+  // per-citizen work
+  sector.legitimacyScale *= 1 - aL;
+  sector.legitimacyOffset = (1 - aL) * (sector.legitimacyOffset - shock) + aL * lTarget;
   sector.volunteeringRate = volunteers / n;
 }
