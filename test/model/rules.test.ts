@@ -10,7 +10,8 @@ import { computeIndices, csiScore, entryGoodness, type SectorSnapshot } from '..
 import { createModelState } from '../../src/model/model.ts';
 import { ACTIVE, ADVOCACY, DEREGISTERED, DORMANT, SERVICE, STATE_CREATED } from '../../src/model/ngos.ts';
 import { carryingCapacity } from '../../src/model/rules/census.ts';
-import { closeNgo, driftAutonomy, fundraisingSpend } from '../../src/model/rules/finances.ts';
+import { driftAutonomy, fundraisingSpend } from '../../src/model/rules/finances.ts';
+import { closeNgo, deregister } from '../../src/model/statusChanges.ts';
 import { foreignDonors, foreignTargets } from '../../src/model/rules/foreignDonors.ts';
 import { advocacyChance, foundingRate } from '../../src/model/rules/founding.ts';
 import { mortalityHazard } from '../../src/model/rules/mortality.ts';
@@ -19,7 +20,7 @@ import {
   sectorTrustTarget,
   type ParticipationInputs,
 } from '../../src/model/rules/participation.ts';
-import { deregister, sanction, sanctionChance } from '../../src/model/rules/sanctions.ts';
+import { sanction, sanctionChance } from '../../src/model/rules/sanctions.ts';
 import { runTender, type TenderEntrant, type TenderRules } from '../../src/model/rules/tender.ts';
 import { Scale } from '../../src/model/scale.ts';
 import type { ModelState } from '../../src/model/state.ts';

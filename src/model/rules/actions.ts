@@ -10,7 +10,8 @@
 import type { TickContext } from '../../engine/simulation.ts';
 import { ACTIVE, ADVOCACY, DORMANT } from '../ngos.ts';
 import type { ModelState } from '../state.ts';
-import { deregister, sanction } from './sanctions.ts';
+import { deregister } from '../statusChanges.ts';
+import { sanction } from './sanctions.ts';
 
 export function actions(state: ModelState, ctx: TickContext): void {
   if (ctx.actions.length === 0) return;

@@ -13,8 +13,9 @@
  */
 import type { TickContext } from '../../engine/simulation.ts';
 import { monthlyFromAnnual } from '../../engine/stats.ts';
-import { ACTIVE, ADVOCACY, DORMANT, SERVICE, revenueHhi } from '../ngos.ts';
+import { ACTIVE, ADVOCACY, SERVICE, revenueHhi } from '../ngos.ts';
 import type { ModelState } from '../state.ts';
+import { closeNgo } from '../statusChanges.ts';
 
 /** Autonomy after one month of drift and recovery (pure). */
 export function driftAutonomy(
@@ -148,18 +149,4 @@ export function finances(state: ModelState, ctx: TickContext): void {
     for (let m = 0; m < 12; m++) total += ring[m * 5 + s];
     sector.trailingBySource[s] = scale.realNgos(total);
   }
-}
-
-/** An active NGO stops working: it stays on the register as dormant; its contracts and seat lapse. */
-export function closeNgo(state: ModelState, i: number, tick: number): void {
-  const c = state.ngos.cols;
-  c.status[i] = DORMANT;
-  c.closedAt[i] = tick;
-  c.staff[i] = 0;
-  c.seat[i] = 0;
-  c.contractSocialOrder[i] = 0;
-  c.contractGrants[i] = 0;
-  c.contractForeign[i] = 0;
-  c.shortfallMonths[i] = 0;
-  state.sector.closures++;
 }

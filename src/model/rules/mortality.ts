@@ -16,8 +16,7 @@ import { monthlyFromAnnual } from '../../engine/stats.ts';
 import type { Parameters } from '../../scenario/schema.ts';
 import { ACTIVE, DORMANT } from '../ngos.ts';
 import type { ModelState } from '../state.ts';
-import { closeNgo } from './finances.ts';
-import { deregister } from './sanctions.ts';
+import { closeNgo, deregister } from '../statusChanges.ts';
 
 /** Annual hazard that an active NGO stops working (pure). */
 export function mortalityHazard(

@@ -6,8 +6,9 @@
  */
 import type { TickContext } from '../../engine/simulation.ts';
 import { monthlyFromAnnual } from '../../engine/stats.ts';
-import { ACTIVE, ADVOCACY, DEREGISTERED, STATE_CREATED } from '../ngos.ts';
+import { ACTIVE, ADVOCACY, STATE_CREATED } from '../ngos.ts';
 import type { ModelState } from '../state.ts';
+import { deregister } from '../statusChanges.ts';
 
 /** Chance that an inspection ends in a sanction (pure). */
 export function sanctionChance(
@@ -33,23 +34,6 @@ export function sanction(state: ModelState, i: number, tick: number, u: number):
     c.reserves[i] *= 0.5;
     c.chill[i] = Math.min(1, c.chill[i] + 0.5);
   }
-}
-
-/** Removes an NGO from the register (from either active or dormant). */
-export function deregister(state: ModelState, i: number, tick: number): void {
-  const c = state.ngos.cols;
-  if (c.status[i] === ACTIVE) {
-    c.closedAt[i] = tick;
-    state.sector.closures++;
-  }
-  c.status[i] = DEREGISTERED;
-  c.deregisteredAt[i] = tick;
-  c.staff[i] = 0;
-  c.seat[i] = 0;
-  c.contractSocialOrder[i] = 0;
-  c.contractGrants[i] = 0;
-  c.contractForeign[i] = 0;
-  state.sector.dissolutions++;
 }
 
 export function inspections(state: ModelState, ctx: TickContext): void {
