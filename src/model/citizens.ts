@@ -1,8 +1,9 @@
 /**
  * Citizens as a structure of typed arrays (one slot per simulated citizen; no object per citizen).
  * Static traits: resources (time, money: Verba, Schlozman & Brady 1995), a Granovetter participation
- * threshold, risk aversion (Epstein 2002). Dynamic: engagement, civic skills, trust in NGOs, perceived
- * state legitimacy, whether they take part this month, and the NGO they are a member of (−1: none).
+ * threshold, risk aversion (Epstein 2002), engagement. Dynamic: civic skills, trust in NGOs, perceived
+ * state legitimacy (all three kept in closed form between a citizen's own events: citizenState.ts),
+ * whether they take part this month, and the NGO they are a member of (−1: none).
  */
 import { createColumns, type Columns } from '../engine/columns.ts';
 import type { RandomStream } from '../engine/random.ts';
@@ -14,8 +15,13 @@ export const citizenSpec = {
   threshold: Float32Array,
   riskAversion: Float32Array,
   engagement: Float32Array,
+  /** Civic skills as of the citizen's last event (`since`); now: skillOf (citizenState.ts). */
   skills: Float32Array,
+  /** Trust in NGOs at the start; now: trustOf (citizenState.ts). */
   trust: Float32Array,
+  /** Membership part of trust as of the last event, and the month of that event. */
+  bonus: Float32Array,
+  since: Int32Array,
   /** Perceived legitimacy at the start; the current value is a shared map of it (legitimacyOf). */
   legitimacy: Float32Array,
   active: Uint8Array,

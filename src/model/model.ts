@@ -12,6 +12,7 @@ import { Recorder } from '../engine/recorder.ts';
 import { Schedule, type ScheduledChange } from '../engine/schedule.ts';
 import { Simulation, type Phase } from '../engine/simulation.ts';
 import type { Scenario } from '../scenario/schema.ts';
+import { initCitizenTotals, type CitizenTotals } from './citizenState.ts';
 import { createCitizens } from './citizens.ts';
 import { measure } from './measure.ts';
 import { metricDefinitions } from './metricDefinitions.ts';
@@ -89,12 +90,7 @@ export function createModelState(scenario: Scenario, replicate: number, family =
     sector: createSector(),
     recruiting: new AliasTable(),
     scratch: { weights: new Float64Array(64), values: new Float64Array(64), sorted: new Float64Array(64) },
-    tally: {
-      membersPerNgo: new Int32Array(0),
-      volunteersPerNgo: new Int32Array(0),
-      skillsPerNgo: new Float64Array(0),
-      gone: new Uint8Array(0),
-    },
+    totals: undefined as unknown as CitizenTotals, // set by initCitizenTotals below
   };
   for (let k = 0; k < count; k++) {
     const x = init.uniform();
@@ -124,6 +120,7 @@ export function createModelState(scenario: Scenario, replicate: number, family =
   for (let i = 0; i < population.citizens; i++) {
     if (citizens.active[i] === 1) citizens.member[i] = state.recruiting.sample(init.uniform());
   }
+  initCitizenTotals(state);
   return state;
 }
 

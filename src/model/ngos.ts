@@ -29,6 +29,9 @@ export const ngoSpec = {
   members: Int32Array,
   volunteers: Int32Array,
   memberSkills: Float32Array,
+  /** Running sums for memberSkills: Σ(1 − skill) over volunteering members, Σ skill over the others. */
+  skillGap: Float64Array,
+  skillIdle: Float64Array,
   staff: Float32Array,
   capacity: Float32Array,
   autonomy: Float32Array,

@@ -8,6 +8,7 @@ import type { Calendar } from '../engine/calendar.ts';
 import type { Network } from '../engine/network.ts';
 import type { RandomStreams } from '../engine/random.ts';
 import type { Levers, Parameters, Scenario } from '../scenario/schema.ts';
+import type { CitizenTotals } from './citizenState.ts';
 import type { Citizens } from './citizens.ts';
 import type { NgoTable } from './ngos.ts';
 import type { Scale } from './scale.ts';
@@ -75,29 +76,8 @@ export interface ModelState {
   recruiting: AliasTable;
   /** Scratch space for per-NGO weights and sorting (grown as needed, never per agent). */
   scratch: { weights: Float64Array; values: Float64Array; sorted: Float64Array };
-  /** Per-NGO tallies of the citizens' pass (grown as needed). */
-  tally: Tally;
-}
-
-export interface Tally {
-  membersPerNgo: Int32Array;
-  volunteersPerNgo: Int32Array;
-  skillsPerNgo: Float64Array;
-  gone: Uint8Array;
-}
-
-/** Tally arrays at least n long. */
-export function tallyFor(state: ModelState, n: number): Tally {
-  if (state.tally.gone.length < n) {
-    const cap = Math.max(n, state.tally.gone.length * 2);
-    state.tally = {
-      membersPerNgo: new Int32Array(cap),
-      volunteersPerNgo: new Int32Array(cap),
-      skillsPerNgo: new Float64Array(cap),
-      gone: new Uint8Array(cap),
-    };
-  }
-  return state.tally;
+  /** Running totals of the citizens' lazily kept variables (citizenState.ts). */
+  totals: CitizenTotals;
 }
 
 /** Sector fields that hold fractional numbers (the rest are whole counts). */

@@ -12,6 +12,7 @@ import { ACTIVE, ADVOCACY, DEREGISTERED, DORMANT, SERVICE, STATE_CREATED } from 
 import { carryingCapacity } from '../../src/model/rules/census.ts';
 import { driftAutonomy, fundraisingSpend } from '../../src/model/rules/finances.ts';
 import { closeNgo, deregister } from '../../src/model/statusChanges.ts';
+import { MEMBER_TRUST_BONUS } from '../../src/model/citizenState.ts';
 import { foreignDonors, foreignTargets } from '../../src/model/rules/foreignDonors.ts';
 import { advocacyChance, foundingRate } from '../../src/model/rules/founding.ts';
 import { mortalityHazard } from '../../src/model/rules/mortality.ts';
@@ -150,12 +151,12 @@ describe('sectorTrustTarget', () => {
     ).toBeCloseTo(0.48, 14);
   });
 
-  it('stays within [0, 1]', () => {
-    expect(sectorTrustTarget(fake({ forum: 5 }))).toBe(1);
+  it('stays within [0, 1 − member bonus], so members\' trust stays within [0, 1]', () => {
+    expect(sectorTrustTarget(fake({ forum: 5 }))).toBeCloseTo(1 - MEMBER_TRUST_BONUS, 14);
     // 0.4 + 0.3·(0 − 0.3) − 0.4 − 0.1 = −0.19: clamped
     expect(sectorTrustTarget(fake({ visibility: 0, stigma: 1, foreign: 1, repression: 1 }))).toBe(0);
-    // just inside the bounds nothing is clamped: 0.4 + 0.3·(1 − 0.3) + 0.39 = 0.999
-    expect(sectorTrustTarget(fake({ visibility: 1, forum: 0.389 }))).toBeCloseTo(0.999, 12);
+    // just inside the bounds nothing is clamped: 0.4 + 0.3·(1 − 0.3) + 0.289 = 0.899
+    expect(sectorTrustTarget(fake({ visibility: 1, forum: 0.289 }))).toBeCloseTo(0.899, 12);
   });
 });
 

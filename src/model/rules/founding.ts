@@ -15,6 +15,7 @@ import { clamp01 } from '../../engine/stats.ts';
 import type { Parameters } from '../../scenario/schema.ts';
 import { ADVOCACY, SERVICE, STATE_CREATED, addNgo } from '../ngos.ts';
 import type { ModelState } from '../state.ts';
+import { setCitizenStatus, skillOf } from '../citizenState.ts';
 import { legitimacyOf } from './participation.ts';
 
 /** Foundings per 10,000 citizens per year (pure). */
@@ -75,7 +76,7 @@ export function founding(state: ModelState, ctx: TickContext): void {
     // an entrepreneur: skilled and engaged citizens are far more likely to found (rejection sampling)
     let founder = rng.int(n);
     for (let tries = 0; tries < 30; tries++) {
-      if (rng.uniform() < 2 * citizens.skills[founder] * citizens.engagement[founder]) break;
+      if (rng.uniform() < 2 * skillOf(state, founder, ctx.tick) * citizens.engagement[founder]) break;
       founder = rng.int(n);
     }
     const type = rng.chance(
@@ -92,13 +93,12 @@ export function founding(state: ModelState, ctx: TickContext): void {
       type,
       tick: ctx.tick,
       densityAtFounding: sector.relativeDensity,
-      capacity: 0.1 + 0.3 * citizens.skills[founder],
+      capacity: 0.1 + 0.3 * skillOf(state, founder, ctx.tick),
       autonomy: 0.8 + 0.15 * rng.uniform(),
       reserves: 0.25 * overhead,
     });
     ngos.cols.fundraising[i] = params.donations.fundraisingShare * overhead;
-    citizens.member[founder] = i;
-    citizens.active[founder] = 1;
+    setCitizenStatus(state, founder, ctx.tick, 1, i);
     sector.foundings++;
   }
   // state-created NGOs
