@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'results/', 'coverage/', '.ci/', 'notebooks/'] },
+  { ignores: ['node_modules/', 'results/', 'coverage/', '.ci/', 'notebooks/', '.scratch/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   { languageOptions: { globals: { ...globals.node } } },

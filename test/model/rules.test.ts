@@ -151,7 +151,7 @@ describe('sectorTrustTarget', () => {
     ).toBeCloseTo(0.48, 14);
   });
 
-  it('stays within [0, 1 − member bonus], so members\' trust stays within [0, 1]', () => {
+  it("stays within [0, 1 − member bonus], so members' trust stays within [0, 1]", () => {
     expect(sectorTrustTarget(fake({ forum: 5 }))).toBeCloseTo(1 - MEMBER_TRUST_BONUS, 14);
     // 0.4 + 0.3·(0 − 0.3) − 0.4 − 0.1 = −0.19: clamped
     expect(sectorTrustTarget(fake({ visibility: 0, stigma: 1, foreign: 1, repression: 1 }))).toBe(0);
