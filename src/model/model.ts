@@ -113,8 +113,17 @@ export function createModelState(scenario: Scenario, replicate: number, family =
   }
   state.sector.volunteeringRate = initial.participation;
   let legitimacySum = 0;
-  for (let i = 0; i < population.citizens; i++) legitimacySum += citizens.legitimacy[i];
+  let legitimacyMin = 1;
+  let legitimacyMax = 0;
+  for (let i = 0; i < population.citizens; i++) {
+    const l = citizens.legitimacy[i];
+    legitimacySum += l;
+    if (l < legitimacyMin) legitimacyMin = l;
+    if (l > legitimacyMax) legitimacyMax = l;
+  }
   state.sector.initialLegitimacyMean = legitimacySum / population.citizens;
+  state.sector.initialLegitimacyMin = legitimacyMin;
+  state.sector.initialLegitimacyMax = legitimacyMax;
   // citizens who take part at the start are members of an active NGO, drawn by recruitment effort
   census(state, { tick: 0, calendar, actions: [] });
   for (let i = 0; i < population.citizens; i++) {

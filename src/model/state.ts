@@ -32,6 +32,8 @@ export interface Sector {
   legitimacyScale: number;
   legitimacyOffset: number;
   initialLegitimacyMean: number;
+  initialLegitimacyMin: number;
+  initialLegitimacyMax: number;
   /** Expected private donations this month, real currency (before scaling to the NGO sample). */
   donationsReal: number;
   // NGO counts at the last census (start of the month)
@@ -88,6 +90,8 @@ const fractionalFields = [
   'legitimacyScale',
   'legitimacyOffset',
   'initialLegitimacyMean',
+  'initialLegitimacyMin',
+  'initialLegitimacyMax',
   'donationsReal',
   'density',
   'capacityK',
@@ -117,6 +121,8 @@ export function createSector(): Sector {
     legitimacyScale: 0.5,
     legitimacyOffset: 0.5,
     initialLegitimacyMean: 0.5,
+    initialLegitimacyMin: 0.5,
+    initialLegitimacyMax: 0.5,
     donationsReal: 0.5,
     active: 0,
     dormant: 0,

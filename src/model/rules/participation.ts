@@ -87,9 +87,21 @@ export function legitimacyOf(state: ModelState, i: number): number {
   return l < 0 ? 0 : l > 1 ? 1 : l;
 }
 
-/** Mean perceived legitimacy of all citizens (before clipping to [0, 1]). */
+/** Mean perceived legitimacy of all citizens: from the shared map unless clipping to [0, 1] bites. */
 export function meanLegitimacy(state: ModelState): number {
-  return state.sector.legitimacyScale * state.sector.initialLegitimacyMean + state.sector.legitimacyOffset;
+  const {
+    legitimacyScale: a,
+    legitimacyOffset: b,
+    initialLegitimacyMin,
+    initialLegitimacyMax,
+  } = state.sector;
+  if (a * initialLegitimacyMin + b >= 0 && a * initialLegitimacyMax + b <= 1) {
+    return a * state.sector.initialLegitimacyMean + b;
+  }
+  const n = state.citizens.legitimacy.length;
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += legitimacyOf(state, i);
+  return sum / n;
 }
 
 export function participation(state: ModelState, ctx: TickContext): void {
