@@ -12,9 +12,6 @@ export const SERVICE = 0;
 export const ADVOCACY = 1;
 export const STATE_CREATED = 2;
 
-/** Revenue sources, in the order of the `revenue*` columns and the funding metrics. */
-export const SOURCES = ['social_order', 'grants', 'foreign', 'donations', 'fees'] as const;
-
 export const ngoSpec = {
   type: Uint8Array,
   status: Uint8Array,
