@@ -95,7 +95,7 @@ export function initCitizenTotals(state: ModelState): CitizenTotals {
     c.bonus[k] = 0;
     totals.volunteers += c.active[k];
     const m = c.member[k];
-    if (m >= 0) addToNgo(ng, totals, m, c.active[k], c.skills[k], w, v);
+    if (m >= 0) countInNgo(ng, totals, 1, m, c.active[k], c.skills[k], w, v);
   }
   return totals;
 }
@@ -105,45 +105,29 @@ export function monthlyTrustRate(state: ModelState): number {
   return a >= 1 ? 1 : 1 - Math.pow(1 - a, 1 / 12);
 }
 
-function addToNgo(
+/** Adds (sign +1) or removes (sign −1) one member's contribution to her NGO's tallies and the totals. */
+function countInNgo(
   ng: NgoTable['cols'],
   t: CitizenTotals,
+  sign: 1 | -1,
   m: number,
   a: number,
   s: number,
   w: number,
   v: number,
 ): void {
-  ng.members[m]++;
-  ng.volunteers[m] += a;
-  if (a === 1) ng.skillGap[m] += 1 - s;
-  else ng.skillIdle[m] += s;
-  t.members++;
-  t.memberW += w;
-  t.memberV += v;
-}
-
-function removeFromNgo(
-  ng: NgoTable['cols'],
-  t: CitizenTotals,
-  m: number,
-  a: number,
-  s: number,
-  w: number,
-  v: number,
-): void {
-  ng.members[m]--;
-  ng.volunteers[m] -= a;
-  if (a === 1) ng.skillGap[m] -= 1 - s;
-  else ng.skillIdle[m] -= s;
+  ng.members[m] += sign;
+  ng.volunteers[m] += sign * a;
+  if (a === 1) ng.skillGap[m] += sign * (1 - s);
+  else ng.skillIdle[m] += sign * s;
   if (ng.members[m] === 0) {
     // no rounding residue survives an empty NGO
     ng.skillGap[m] = 0;
     ng.skillIdle[m] = 0;
   }
-  t.members--;
-  t.memberW -= w;
-  t.memberV -= v;
+  t.members += sign;
+  t.memberW += sign * w;
+  t.memberV += sign * v;
 }
 
 /** A citizen's civic skills at the start of month `tick`. */
@@ -188,14 +172,14 @@ export function setCitizenStatus(
   const v = giverWeight(r);
   const oldActive = c.active[k];
   const oldMember = c.member[k];
-  if (oldMember >= 0) removeFromNgo(ng, totals, oldMember, oldActive, s, w, v);
+  if (oldMember >= 0) countInNgo(ng, totals, -1, oldMember, oldActive, s, w, v);
   totals.volunteers += active - oldActive;
   c.skills[k] = s;
   c.bonus[k] = b;
   c.since[k] = tick;
   c.active[k] = active;
   c.member[k] = member;
-  if (member >= 0) addToNgo(ng, totals, member, active, s, w, v);
+  if (member >= 0) countInNgo(ng, totals, 1, member, active, s, w, v);
 }
 
 /** Members of NGOs that stopped working since last month leave them (one pass, only if there are any). */
