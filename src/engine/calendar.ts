@@ -12,6 +12,23 @@ export function monthIndex(date: DateLike): number {
   return Number(m[1]) * 12 + (m[2] ? Number(m[2]) - 1 : 0);
 }
 
+/** Days in a month (1–12) of a year of the Gregorian calendar. */
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+/** Whether YYYY, YYYY-MM or YYYY-MM-DD names a day that exists (2001-02-30 does not). */
+export function isRealDate(text: string): boolean {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(text);
+  if (!m) return false;
+  const month = m[2] === undefined ? 1 : Number(m[2]);
+  if (month < 1 || month > 12) return false;
+  if (m[3] === undefined) return true;
+  const day = Number(m[3]);
+  return day >= 1 && day <= daysInMonth(Number(m[1]), month);
+}
+
 /** For an end date, a plain year means its December. */
 export function endMonthIndex(date: DateLike): number {
   if (typeof date === 'number' || /^\d{4}$/.test(date)) return monthIndex(date) + 11;

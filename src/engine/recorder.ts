@@ -12,6 +12,8 @@ export interface MetricDefinition {
   unit: string;
   aggregate: Aggregate;
   description: string;
+  /** When the metric has no value (recorded as missing, an empty cell); absent if it always has one. */
+  missing?: string;
 }
 
 export interface RecordedSeries {
@@ -22,6 +24,18 @@ export interface RecordedSeries {
   monthly: Record<string, Float64Array>;
   /** metric id → annual aggregate per year. */
   annual: Record<string, Float64Array>;
+}
+
+/** A metric came out as NaN or ±Infinity where it is defined: the run cannot be trusted past this point. */
+export class NonFiniteMetricError extends Error {
+  constructor(
+    readonly metric: string,
+    readonly tick: number,
+    readonly value: number,
+  ) {
+    super(`metric ${metric} is ${value} at tick ${tick}`);
+    this.name = 'NonFiniteMetricError';
+  }
 }
 
 export class Recorder {
@@ -43,8 +57,19 @@ export class Recorder {
     return i;
   }
 
+  /**
+   * Records a value. A value that is not a finite number means the arithmetic broke down (an overflow, a
+   * division by zero): it is refused here, with the metric and the tick, instead of being written as a
+   * silent blank. A value that is undefined by its nature is recorded with recordMissing.
+   */
   record(tick: number, slot: number, value: number): void {
+    if (!Number.isFinite(value)) throw new NonFiniteMetricError(this.metrics[slot].id, tick, value);
     this.columns[slot][tick] = value;
+  }
+
+  /** Records that a metric has no value this tick (e.g. a share of zero NGOs): an empty cell in tables. */
+  recordMissing(tick: number, slot: number): void {
+    this.columns[slot][tick] = Number.NaN;
   }
 
   finish(): RecordedSeries {

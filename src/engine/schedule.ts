@@ -43,6 +43,17 @@ export class Schedule {
       .map((x) => x.c);
   }
 
+  /**
+   * Brings the parameters to where the changes dated before `tick` leave them, as if every earlier tick
+   * had run (ramps included), and drops the actions dated before it: for a run that starts in the middle
+   * of a scenario's history.
+   */
+  fastForward(tick: number, params: Tree): void {
+    const first = this.changes[0]?.tick;
+    if (first === undefined || first >= tick) return;
+    for (let t = first; t < tick; t++) this.apply(t, params);
+  }
+
   /** Applies everything due on `tick` (call once per tick, in order) and returns the actions fired. */
   apply(tick: number, params: Tree): FiredAction[] {
     const fired: FiredAction[] = [];

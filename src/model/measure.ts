@@ -106,7 +106,9 @@ export function measure(state: ModelState, ctx: TickContext, recorder: Recorder)
     coverage * (0.3 + 0.7 * (seats > 0 ? seatAutonomy / seats : 0)) + sector.forumBoost,
   );
 
-  const values: Record<MetricId, number> = {
+  // undefined: a share of nothing (no NGOs, no money), written as an empty cell
+  const share = (part: number, whole: number) => (whole > 0 ? part / whole : undefined);
+  const values: Record<MetricId, number | undefined> = {
     registered_ngos: real(active + dormant),
     active_ngos: real(active),
     dormant_ngos: real(dormant),
@@ -123,15 +125,15 @@ export function measure(state: ModelState, ctx: TickContext, recorder: Recorder)
     funding_fees: real(month[4]),
     funding_total: real(month[0] + month[1] + month[2] + month[3] + month[4]),
     fundraising: real(fundraising),
-    state_funding_share: trailingTotal > 0 ? (trailing[0] + trailing[1]) / trailingTotal : 0,
-    revenue_hhi: active > 0 ? hhiSum / active : Number.NaN,
+    state_funding_share: share(trailing[0] + trailing[1], trailingTotal),
+    revenue_hhi: share(hhiSum, active),
     budget_gini: budgetGini,
     state_money_gini: stateGini,
-    advocacy_state_money_share: stateTotal > 0 ? stateAdvocacy / stateTotal : 0,
-    autonomy_independent: autonomyIndependent,
-    advocacy_share: active > 0 ? advocacy / active : 0,
-    gongo_share: active > 0 ? gongo / active : 0,
-    umbrella_membership: active > 0 ? umbrella / active : 0,
+    advocacy_state_money_share: share(stateAdvocacy, stateTotal),
+    autonomy_independent: share(autonomySum, independent),
+    advocacy_share: share(advocacy, active),
+    gongo_share: share(gongo, active),
+    umbrella_membership: share(umbrella, active),
     volunteering_rate: volunteering,
     membership_rate: sector.members / pop,
     donor_rate: sector.donorsExpected / pop,
@@ -149,5 +151,9 @@ export function measure(state: ModelState, ctx: TickContext, recorder: Recorder)
     csi_overall: indices.overall,
     civic_space: indices.civicSpace,
   };
-  for (const id of Object.keys(values) as MetricId[]) recorder.record(t, slots[id], values[id]);
+  for (const id of Object.keys(values) as MetricId[]) {
+    const value = values[id];
+    if (value === undefined) recorder.recordMissing(t, slots[id]);
+    else recorder.record(t, slots[id], value);
+  }
 }

@@ -34,6 +34,9 @@ const level = (id: MetricId, label: string, unit: string, description: string, g
   group,
 });
 
+/** A share of something that can be nothing: no value (an empty cell) when `when`. */
+const missingWhen = (def: Def, when: string): Def => ({ ...def, missing: when });
+
 export const metricDefinitions: readonly Def[] = [
   stock(
     'registered_ngos',
@@ -111,19 +114,25 @@ export const metricDefinitions: readonly Def[] = [
     'What active NGOs spend on asking for private money (cut by the state money they get: crowd-out).',
     'funding',
   ),
-  level(
-    'state_funding_share',
-    'State share of NGO revenue',
-    'share',
-    'Social order and grants as a share of all NGO revenue (trailing 12 months).',
-    'funding',
+  missingWhen(
+    level(
+      'state_funding_share',
+      'State share of NGO revenue',
+      'share',
+      'Social order and grants as a share of all NGO revenue (trailing 12 months).',
+      'funding',
+    ),
+    'no NGO had revenue in the last 12 months',
   ),
-  level(
-    'revenue_hhi',
-    'Revenue concentration (HHI)',
-    'index 0–1',
-    'Mean Herfindahl index of active NGOs\u2019 revenue over its five sources (1 = one source).',
-    'funding',
+  missingWhen(
+    level(
+      'revenue_hhi',
+      'Revenue concentration (HHI)',
+      'index 0–1',
+      'Mean Herfindahl index of active NGOs\u2019 revenue over its five sources (1 = one source).',
+      'funding',
+    ),
+    'no NGO is active',
   ),
   level(
     'budget_gini',
@@ -139,40 +148,55 @@ export const metricDefinitions: readonly Def[] = [
     'Inequality of state money (social order + grants) among active NGOs.',
     'funding',
   ),
-  level(
-    'advocacy_state_money_share',
-    'Advocacy share of state money',
-    'share',
-    'Share of state money (trailing 12 months) that goes to advocacy NGOs.',
-    'funding',
+  missingWhen(
+    level(
+      'advocacy_state_money_share',
+      'Advocacy share of state money',
+      'share',
+      'Share of state money (trailing 12 months) that goes to advocacy NGOs.',
+      'funding',
+    ),
+    'no active NGO holds state money',
   ),
-  level(
-    'autonomy_independent',
-    'Autonomy of independent NGOs',
-    'index 0–1',
-    'Mean autonomy of active NGOs that the state did not create.',
-    'autonomy',
+  missingWhen(
+    level(
+      'autonomy_independent',
+      'Autonomy of independent NGOs',
+      'index 0–1',
+      'Mean autonomy of active NGOs that the state did not create.',
+      'autonomy',
+    ),
+    'no active NGO is independent (all were created by the state, or none is active)',
   ),
-  level(
-    'advocacy_share',
-    'Advocacy share of NGOs',
-    'share',
-    'Share of active NGOs doing advocacy.',
-    'autonomy',
+  missingWhen(
+    level(
+      'advocacy_share',
+      'Advocacy share of NGOs',
+      'share',
+      'Share of active NGOs doing advocacy.',
+      'autonomy',
+    ),
+    'no NGO is active',
   ),
-  level(
-    'gongo_share',
-    'State-created share of NGOs',
-    'share',
-    'Share of active NGOs created by the state.',
-    'autonomy',
+  missingWhen(
+    level(
+      'gongo_share',
+      'State-created share of NGOs',
+      'share',
+      'Share of active NGOs created by the state.',
+      'autonomy',
+    ),
+    'no NGO is active',
   ),
-  level(
-    'umbrella_membership',
-    'Umbrella membership',
-    'share',
-    'Share of active NGOs in an umbrella body.',
-    'autonomy',
+  missingWhen(
+    level(
+      'umbrella_membership',
+      'Umbrella membership',
+      'share',
+      'Share of active NGOs in an umbrella body.',
+      'autonomy',
+    ),
+    'no NGO is active',
   ),
   level(
     'volunteering_rate',

@@ -11,12 +11,20 @@ import { RandomStreams, streamSeed } from '../engine/random.ts';
 import { Recorder } from '../engine/recorder.ts';
 import { Schedule, type ScheduledChange } from '../engine/schedule.ts';
 import { Simulation, type Phase } from '../engine/simulation.ts';
-import type { Scenario } from '../scenario/schema.ts';
+import type { Levers, Scenario } from '../scenario/schema.ts';
 import { initCitizenTotals, type CitizenTotals } from './citizenState.ts';
 import { createCitizens } from './citizens.ts';
 import { measure } from './measure.ts';
 import { metricDefinitions } from './metricDefinitions.ts';
-import { ADVOCACY, DORMANT, SERVICE, STATE_CREATED, addNgo, createNgoTable } from './ngos.ts';
+import {
+  ADVOCACY,
+  DORMANT,
+  SERVICE,
+  STATE_CREATED,
+  addNgo,
+  createNgoTable,
+  ensureRoomForNgos,
+} from './ngos.ts';
 import { actions } from './rules/actions.ts';
 import { census } from './rules/census.ts';
 import { donations } from './rules/donations.ts';
@@ -49,7 +57,7 @@ export const phases: readonly Phase<ModelState>[] = [
 /** The timeline as engine schedule changes (dates to ticks). */
 export function scheduleOf(scenario: Scenario, calendar: Calendar): Schedule {
   const changes: ScheduledChange[] = scenario.timeline.map((e) => ({
-    tick: Math.max(0, calendar.tickOf(e.date)),
+    tick: calendar.tickOf(e.date),
     endTick: e.until === undefined ? undefined : calendar.tickOf(e.until),
     set: e.set,
     ramp: e.ramp,
@@ -60,12 +68,21 @@ export function scheduleOf(scenario: Scenario, calendar: Calendar): Schedule {
   return new Schedule(changes);
 }
 
-/** Builds the initial state of one replicate. */
-export function createModelState(scenario: Scenario, replicate: number, family = scenario.name): ModelState {
+/**
+ * Builds the initial state of one replicate. `levers` are the levers at the start (the scenario's, unless
+ * timeline events dated before the start have changed them: startReplicate fast-forwards the schedule).
+ */
+export function createModelState(
+  scenario: Scenario,
+  replicate: number,
+  family = scenario.name,
+  levers: Levers = scenario.levers,
+): ModelState {
   const streams = new RandomStreams(family, scenario.seed, replicate);
   const calendar = new Calendar(scenario.start, scenario.end);
   const scale = new Scale(scenario);
   const { population, initial, parameters: params } = scenario;
+  const startScenario = levers === scenario.levers ? scenario : { ...scenario, levers };
   const network = wattsStrogatz(
     population.citizens,
     population.network.degree,
@@ -73,13 +90,19 @@ export function createModelState(scenario: Scenario, replicate: number, family =
     () => streams.fresh('network'),
   );
   const init = streams.get('init');
-  const citizens = createCitizens(scenario, init);
+  const citizens = createCitizens(startScenario, init);
   const expected = initial.ngos * population.ngoSampling;
   const count = Math.floor(expected) + (init.uniform() < expected - Math.floor(expected) ? 1 : 0);
-  const ngos = createNgoTable(Math.max(64, count * 4));
+  const ngos = createNgoTable(Math.max(64, Math.ceil(count * 1.25)));
+  ensureRoomForNgos(
+    ngos,
+    count,
+    0,
+    'initial.ngos × population.ngoSampling is too high: lower ngoSampling to simulate a sample of the NGOs',
+  );
   const state: ModelState = {
     scenario,
-    levers: structuredClone(scenario.levers),
+    levers: structuredClone(levers),
     params,
     calendar,
     scale,
@@ -152,10 +175,14 @@ export function startReplicate(
   options: ReplicateOptions = {},
 ): ReplicateRun {
   const family = options.family ?? scenario.name;
-  const state = createModelState(scenario, replicate, family);
+  const calendar = new Calendar(scenario.start, scenario.end);
+  const schedule = scheduleOf(scenario, calendar);
+  const levers = structuredClone(scenario.levers);
+  schedule.fastForward(0, levers as unknown as Tree);
+  const state = createModelState(scenario, replicate, family, levers);
   const sim = new Simulation(state, {
     calendar: state.calendar,
-    schedule: scheduleOf(scenario, state.calendar),
+    schedule,
     params: state.levers as unknown as Tree,
     phases,
     recorder: new Recorder(metricDefinitions, state.calendar),

@@ -3,6 +3,7 @@
  * source, capacity, autonomy and the rest live in one column each; an NGO is its index.
  */
 import { GrowableColumns } from '../engine/columns.ts';
+import { RunLimitError } from '../engine/runLimitError.ts';
 
 export const ACTIVE = 0;
 export const DORMANT = 1;
@@ -68,6 +69,22 @@ export const ngoSpec = {
 };
 
 export type NgoTable = GrowableColumns<typeof ngoSpec>;
+
+/**
+ * Most NGOs one replicate may ever register (about 0.5 GB of NGO columns at their largest). Real sectors
+ * sampled at the usual rates stay far below it: all of Kazakhstan at ngoSampling 1 is ~30,000.
+ */
+export const maxSimulatedNgos = 2_000_000;
+
+/** Refuses to add `more` NGOs past maxSimulatedNgos, saying which inputs make the sector grow so. */
+export function ensureRoomForNgos(table: NgoTable, more: number, tick: number, causes: string): void {
+  if (table.length + more <= maxSimulatedNgos) return;
+  throw new RunLimitError(
+    `the simulated NGOs would number ${Math.round(table.length + more).toLocaleString('en-US')}, ` +
+      `more than the ${maxSimulatedNgos.toLocaleString('en-US')} one replicate can hold; ${causes}`,
+    tick,
+  );
+}
 
 export function createNgoTable(capacity: number): NgoTable {
   return new GrowableColumns(ngoSpec, capacity);

@@ -4,9 +4,11 @@
  * positioned at file:line:column. File access goes through a ScenarioIO, so the same code runs in Node
  * (./nodeIO.ts) and in the browser (./memoryIO.ts or any fetch-based IO).
  */
+import { decodeScenarioText, utf8Length } from './decodeText.ts';
 import { scenarioHash } from './hash.ts';
 import { ScenarioError, sortIssues } from './issues.ts';
 import type { ScenarioIssue } from './issues.ts';
+import { formatBytes, maxScenarioChainBytes } from './limits.ts';
 import { mergeScenarioSources } from './merge.ts';
 import { parseSource } from './parseSource.ts';
 import { toPlain } from './positions.ts';
@@ -22,7 +24,11 @@ export { scenarioHash } from './hash.ts';
 
 /** How the loader reaches files: Node's file system, an in-memory map, or fetch in a browser. */
 export interface ScenarioIO {
-  readFile(path: string): Promise<string>;
+  /**
+   * The file's content: bytes (checked here to be UTF-8) or text already decoded. Node's IO reads only
+   * regular files up to the size limit (nodeIO.ts); a browser IO returns what was uploaded or fetched.
+   */
+  readFile(path: string): Promise<Uint8Array | string>;
   /** The path of `relative` as written in `fromFile` (an `extends` value). */
   resolve(fromFile: string, relative: string): string;
 }
@@ -39,29 +45,38 @@ export interface LoadedScenario {
 /** Longest extends chain followed; deeper chains are almost certainly a mistake. */
 const maxExtendsDepth = 16;
 
+/** What checking a scenario file found. */
+export interface ScenarioCheck {
+  /** The resolved scenario, when there are no issues. */
+  loaded?: LoadedScenario;
+  /** Problems that make the file unusable (each positioned at file:line:column). */
+  issues: ScenarioIssue[];
+  /** Things worth knowing that do not stop a run (e.g. timeline events past the end, which are dropped). */
+  warnings: ScenarioIssue[];
+}
+
 /** Checks a scenario file; never throws on bad input: problems come back as issues. */
-export async function checkScenarioFile(
-  path: string,
-  io: ScenarioIO,
-): Promise<{ loaded?: LoadedScenario; issues: ScenarioIssue[] }> {
+export async function checkScenarioFile(path: string, io: ScenarioIO): Promise<ScenarioCheck> {
   const chain = await readChain(path, io);
-  if (!chain.complete) return { issues: sortIssues(chain.issues, chain.files) };
+  if (!chain.complete) return { issues: sortIssues(chain.issues, chain.files), warnings: [] };
 
   // roots[0] is the file itself, the last one the deepest base: merge from the base up
   const merged = chain.roots.reduceRight((base, child) => mergeScenarioSources(base, child));
   const data = toPlain(merged);
   const parsed = scenarioSchema.safeParse(data);
+  const semantic = semanticIssues(data, merged);
   const issues = [
     ...chain.issues,
     ...(parsed.success
       ? []
       : convertZodIssues(parsed.error.issues, { schema: scenarioSchema, data, source: merged })),
-    ...semanticIssues(data, merged),
+    ...semantic.issues,
   ];
-  if (issues.length > 0 || !parsed.success) return { issues: sortIssues(issues, chain.files) };
+  const warnings = sortIssues(semantic.warnings, chain.files);
+  if (issues.length > 0 || !parsed.success) return { issues: sortIssues(issues, chain.files), warnings };
 
   const { extends: _extends, $schema: _schema, ...scenario } = parsed.data;
-  return { loaded: { scenario, files: chain.files, hash: scenarioHash(scenario) }, issues: [] };
+  return { loaded: { scenario, files: chain.files, hash: scenarioHash(scenario) }, issues: [], warnings };
 }
 
 /** Loads a scenario file or throws a ScenarioError listing every issue. */
@@ -85,10 +100,11 @@ async function readChain(path: string, io: ScenarioIO): Promise<Chain> {
   const chain: Chain = { files: [], roots: [], issues: [], complete: false };
   let file = path;
   let namedAt: Origin | undefined; // where the current file was named by an `extends`
+  let totalBytes = 0;
   for (;;) {
-    let text: string;
+    let content: Uint8Array | string;
     try {
-      text = await io.readFile(file);
+      content = await io.readFile(file);
     } catch (err) {
       const reason = readFailure(err);
       chain.issues.push(
@@ -104,10 +120,40 @@ async function readChain(path: string, io: ScenarioIO): Promise<Chain> {
       );
       return chain;
     }
-    const parsed = parseSource(text, file);
     chain.files.push(file);
+    const decoded = decodeScenarioText(content, file);
+    if (decoded.issue) {
+      chain.issues.push(decoded.issue);
+      if (namedAt) chain.issues.push(namedBy(namedAt, file, 'it is not a readable scenario (see below)'));
+      return chain;
+    }
+    totalBytes += typeof content === 'string' ? utf8Length(content) : content.length;
+    if (totalBytes > maxScenarioChainBytes) {
+      chain.issues.push(
+        namedBy(
+          namedAt ?? { file, line: 0, column: 0 },
+          file,
+          `the extends chain holds more than ${formatBytes(maxScenarioChainBytes)} of scenario text`,
+        ),
+      );
+      return chain;
+    }
+    const parsed = parseSource(decoded.text, file);
     chain.issues.push(...parsed.issues);
     if (!parsed.root) return chain;
+    // the file itself is checked by the schema ("expected a mapping"); a base that is not a mapping would
+    // otherwise be silently ignored by the merge
+    if (namedAt && parsed.root.kind !== 'map') {
+      const what = parsed.root.kind === 'seq' ? 'a list' : describeScalar(parsed.root.value);
+      chain.issues.push({
+        ...namedAt,
+        path: 'extends',
+        message: `${file} is not a scenario: expected a mapping of keys (name: …, start: …), got ${what}`,
+        got: file,
+        hint: 'extends names the scenario file this one builds on: is it the right file?',
+      });
+      return chain;
+    }
     chain.roots.push(parsed.root);
 
     const base = extendsOf(parsed.root);
@@ -146,9 +192,28 @@ function extendsOf(root: SourceNode): { value: string; at: Origin } | undefined 
   return { value: node.value, at: node.at };
 }
 
+/** An issue at the `extends` that named a file, saying what is wrong with that file. */
+function namedBy(at: Origin, file: string, reason: string): ScenarioIssue {
+  return { ...at, path: at.line > 0 ? 'extends' : '', message: `${file}: ${reason}`, got: file };
+}
+
+function describeScalar(value: unknown): string {
+  if (value === null) return 'nothing (the file is empty)';
+  return `a single value (${JSON.stringify(value).slice(0, 40)})`;
+}
+
+const readFailures: Record<string, string> = {
+  ENOENT: 'no such file',
+  EISDIR: 'it is a folder, not a file',
+  ENOTDIR: 'a part of the path is not a folder',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  ELOOP: 'too many symbolic links',
+  ENAMETOOLONG: 'the path is too long',
+};
+
 function readFailure(err: unknown): string {
   const code = (err as { code?: unknown } | null)?.code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EISDIR') return 'it is a folder, not a file';
+  if (typeof code === 'string' && readFailures[code]) return readFailures[code];
   return err instanceof Error ? err.message : String(err);
 }

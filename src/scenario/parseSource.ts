@@ -29,10 +29,12 @@ const yamlHints: Record<string, string> = {
 
 export function parseSource(text: string, file: string): ParsedSource {
   const lineCounter = new LineCounter();
+  const comment = looksLikeJson(text, file) ? jsonComment(text) : -1;
   let doc: Document.Parsed;
   try {
-    // uniqueKeys is off because duplicates are reported below, with the place of the first one
-    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
+    // uniqueKeys is off because duplicates are reported below, with the place of the first one;
+    // merge keys (`<<: *defaults`) are YAML 1.1, widely used, and resolved by TreeBuilder below
+    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, merge: true });
   } catch (err) {
     return { issues: [wholeFileIssue(file, `cannot parse as YAML: ${errorMessage(err)}`)] };
   }
@@ -40,8 +42,22 @@ export function parseSource(text: string, file: string): ParsedSource {
     const pos = lineCounter.linePos(offset ?? 0);
     return { file, line: pos.line, column: pos.col };
   };
-  if (doc.errors.length > 0) {
-    const issues = doc.errors.map((err): ScenarioIssue => {
+  if (comment >= 0) {
+    return {
+      issues: [
+        {
+          ...origin(comment),
+          path: '',
+          message: 'JSON does not allow comments',
+          hint: 'remove the comment, or write the scenario in YAML, where comments start with #',
+        },
+      ],
+    };
+  }
+  // unknown tags are reported by TreeBuilder with every other tag, at their path
+  const problems = [...doc.errors, ...doc.warnings.filter((w) => w.code !== 'TAG_RESOLVE_FAILED')];
+  if (problems.length > 0) {
+    const issues = problems.map((err): ScenarioIssue => {
       const at = origin(err.pos[0]);
       const hint = yamlHints[err.code];
       return { ...at, path: '', message: `invalid YAML: ${err.message}`, ...(hint ? { hint } : {}) };
@@ -49,6 +65,44 @@ export function parseSource(text: string, file: string): ParsedSource {
     return { issues };
   }
   return new TreeBuilder(doc, origin).build();
+}
+
+/** JSON by its name, or by its first character (a scenario in YAML starts with a key or a comment). */
+function looksLikeJson(text: string, file: string): boolean {
+  return /\.json$/i.test(file) || /^\s*[{[]/.test(text);
+}
+
+/** Offset of the first `//` or `/*` comment outside a string, or −1 (JSON has no comments). */
+export function jsonComment(text: string): number {
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') {
+      inString = true;
+    } else if (c === '/' && (text[i + 1] === '/' || text[i + 1] === '*')) {
+      return i;
+    }
+  }
+  return -1;
+}
+
+/** Tags a scenario may carry: the YAML core schema's own (which only restate what a value is). */
+const allowedTags = new Set(
+  ['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`),
+);
+
+function shortTag(tag: string): string {
+  return tag.startsWith('tag:yaml.org,2002:') ? `!!${tag.slice('tag:yaml.org,2002:'.length)}` : tag;
+}
+
+function tagIssue(tag: string): Pick<ScenarioIssue, 'message' | 'hint'> {
+  return {
+    message: `the YAML tag ${shortTag(tag)} is not allowed in a scenario`,
+    hint: 'scenario values are plain numbers, text, true/false, lists and mappings: remove the tag',
+  };
 }
 
 function wholeFileIssue(file: string, message: string): ScenarioIssue {
@@ -63,6 +117,7 @@ function errorMessage(err: unknown): string {
 class TreeBuilder {
   private readonly issues: ScenarioIssue[] = [];
   private aliasExpansions = 0;
+  private refusedTags = 0;
   /** Collections being expanded, to catch an alias that refers to its own ancestor. */
   private readonly expanding = new Set<YamlNode>();
 
@@ -76,6 +131,8 @@ class TreeBuilder {
     const root = contents
       ? this.node(contents, this.origin(0), [])
       : { kind: 'scalar' as const, at: this.origin(0), value: null };
+    // a refused tag leaves a hole in the data: nothing sound to validate beyond the tag issues
+    if (this.refusedTags > 0) return { issues: this.issues };
     return { root, issues: this.issues };
   }
 
@@ -86,7 +143,21 @@ class TreeBuilder {
   private node(node: unknown, fallback: Origin, path: readonly PathSegment[]): SourceNode {
     const at = hasRange(node) ? this.origin(node.range[0]) : fallback;
     if (isAlias(node)) return this.alias(node, at, path);
-    if (isScalar(node)) return { kind: 'scalar', at, value: scalarValue(node.value) };
+    const tag = (node as { tag?: unknown } | null)?.tag;
+    if (typeof tag === 'string' && !allowedTags.has(tag)) {
+      const { message, hint } = tagIssue(tag);
+      this.issue(at, path, message, hint);
+      this.refusedTags++;
+      return { kind: 'scalar', at, value: null };
+    }
+    if (isScalar(node)) {
+      const value = scalarValue(node.value);
+      if (value === undefined) {
+        this.issue(at, path, 'this value is not a number, text, true/false or empty');
+        return { kind: 'scalar', at, value: null };
+      }
+      return { kind: 'scalar', at, value };
+    }
     if (isSeq(node)) {
       return this.within(node, () => ({
         kind: 'seq',
@@ -144,12 +215,18 @@ class TreeBuilder {
 
   private map(pairs: readonly unknown[], at: Origin, path: readonly PathSegment[]): SourceNode {
     const entries = new Map<string, SourceEntry>();
+    const merged: SourceNode[] = [];
     for (const pair of pairs) {
       if (!isPair(pair)) continue;
       const keyNode = isAlias(pair.key) ? pair.key.resolve(this.doc) : pair.key;
       const keyAt = hasRange(pair.key) ? this.origin(pair.key.range[0]) : at;
       if (!isScalar(keyNode)) {
         this.issue(keyAt, path, 'a key must be a plain name, not a list or mapping');
+        continue;
+      }
+      if (typeof keyNode.value === 'symbol') {
+        // a merge key `<<: *anchor` or `<<: [*a, *b]`: the anchors' keys, unless given here
+        merged.push(...this.mergeSources(pair.value, keyAt, path));
         continue;
       }
       const key = keyNode.value === null ? (keyNode.source ?? '') : String(keyNode.value);
@@ -165,7 +242,31 @@ class TreeBuilder {
       }
       entries.set(key, { keyAt, node: this.node(pair.value, keyAt, [...path, key]) });
     }
+    // keys written in the mapping win over merged ones, and earlier merge sources over later ones
+    for (const source of merged) {
+      if (source.kind !== 'map') continue;
+      for (const [key, entry] of source.entries) if (!entries.has(key)) entries.set(key, entry);
+    }
     return { kind: 'map', at, entries };
+  }
+
+  /** The mappings a merge key brings in (each resolved like any other value, aliases included). */
+  private mergeSources(value: unknown, keyAt: Origin, path: readonly PathSegment[]): SourceNode[] {
+    const items = isSeq(value) ? value.items : [value];
+    const sources: SourceNode[] = [];
+    for (const item of items) {
+      const source = this.node(item, keyAt, path);
+      if (source.kind === 'map') sources.push(source);
+      else {
+        this.issue(
+          source.at,
+          path,
+          'a merge key (<<) takes a mapping or a list of mappings',
+          'write <<: *anchor, where the anchor names a mapping',
+        );
+      }
+    }
+    return sources;
   }
 }
 
@@ -173,9 +274,10 @@ function hasRange(node: unknown): node is { range: [number, number, number] } {
   return typeof node === 'object' && node !== null && Array.isArray((node as { range?: unknown }).range);
 }
 
-function scalarValue(value: unknown): SourceScalarValue {
+/** A scalar's value as plain data; undefined for anything that is not (a Date, a byte array…). */
+function scalarValue(value: unknown): SourceScalarValue | undefined {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
   if (typeof value === 'bigint') return Number(value);
-  return String(value);
+  return undefined;
 }

@@ -11,17 +11,48 @@
  * sample); counts of NGOs are real (whole-country) counts.
  */
 import { z } from 'zod';
+import { isRealDate } from '../engine/calendar.ts';
+
+// Every number has a bound that says what is plausible, so that no value that validates can exhaust the
+// machine or overflow the arithmetic (a budget of 1e50 once turned fourteen metrics into NaN). The reason
+// for each bound is the last sentence of its description.
+
+/** Largest amount of money (currency/year): above any state's whole budget in any currency unit. */
+export const maxMoney = 1e15;
+const moneyReason =
+  'At most 1e15: more than any state\u2019s whole budget in any currency (Kazakhstan 2024: ~2.5e13 KZT).';
+/** Largest logit coefficient: beyond ±20 a logistic term is 0 or 1 to nine digits anyway. */
+const maxCoefficient = 20;
+const coefficientReason = 'Between −20 and 20: beyond that the term alone decides 0 or 1 to nine digits.';
+/** A registered sector is at most one NGO per this many people (the densest are about one per 100). */
+export const peoplePerNgo = 10;
 
 const share = (description: string) => z.number().min(0).max(1).describe(description);
-const nonNegative = (description: string) => z.number().min(0).describe(description);
-const positive = (description: string) => z.number().gt(0).describe(description);
+const money = (description: string) =>
+  z.number().min(0).max(maxMoney).describe(`${description} ${moneyReason}`);
+/** A non-negative number up to `max`, with the reason for that bound. */
+const upTo = (max: number, description: string, reason: string) =>
+  z.number().min(0).max(max).describe(`${description} ${reason}`);
+/** A positive number up to `max`, with the reason for that bound. */
+const positiveUpTo = (max: number, description: string, reason: string) =>
+  z.number().gt(0).max(max).describe(`${description} ${reason}`);
+const coefficient = (description: string) =>
+  z.number().min(-maxCoefficient).max(maxCoefficient).describe(`${description} ${coefficientReason}`);
+/** A rate per year of something that happens at most monthly to everyone: 12 a year at most. */
+const yearlyRate = (description: string) =>
+  upTo(12, description, 'At most 12 a year: the model steps monthly.');
+/** Text shown in reports, with a length that keeps reports and manifests small. */
+const text = (max: number, description: string) => z.string().max(max).describe(description);
 
 /** A calendar date: `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (a plain year number is accepted too). */
 export const dateSchema = z
   .union([
-    z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, {
-      message: 'a date written YYYY, YYYY-MM or YYYY-MM-DD',
-    }),
+    z
+      .string()
+      .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, {
+        message: 'a date written YYYY, YYYY-MM or YYYY-MM-DD',
+      })
+      .refine(isRealDate, { message: 'a date written YYYY, YYYY-MM or YYYY-MM-DD' }),
     z.number().int().min(1000).max(9999),
   ])
   .describe('A date: YYYY, YYYY-MM or YYYY-MM-DD. Events fire in the monthly tick that contains the date.');
@@ -33,11 +64,11 @@ export const dateSchema = z
 const agencySchema = (who: string) =>
   z
     .strictObject({
-      socialOrder: nonNegative(
+      socialOrder: money(
         `State social order (contracting of NGO social projects) tendered by ${who}, currency/year. ` +
           'Kazakhstan 2004–05: ~0.24 bn KZT/yr in all; 2022: ~36 M USD (DM §1; state_funding.csv) [V].',
       ).default(0),
-      grants: nonNegative(
+      grants: money(
         `State grants and prizes awarded by ${who}, currency/year. Unlike social order, grants may fund ` +
           'institutional development (Kazakhstan law of 2015; DM §1) [V].',
       ).default(0),
@@ -45,10 +76,12 @@ const agencySchema = (who: string) =>
         `How ${who} choose winners: 0 = merit-based tenders, 1 = purely by loyalty ("friendly" groups and ` +
           'state-created NGOs first; IWPR 2010, DM §1, §4) [V].',
       ).default(0),
-      councilSeats: nonNegative(
+      councilSeats: upTo(
+        10_000,
         `Seats on public councils and working groups under ${who}, per million citizens (DM §1) [A].`,
+        'At most 10,000 per million: one seat per hundred people.',
       ).default(0),
-      inspectionRate: nonNegative(
+      inspectionRate: yearlyRate(
         `Inspections by ${who}, per NGO per year (DM §1: inspections, sanctions) [A].`,
       ).default(0.05),
     })
@@ -60,9 +93,11 @@ export const leversSchema = z
     akimats: agencySchema('local executive bodies (akimats; municipalities elsewhere)').prefault({}),
     registration: z
       .strictObject({
-        cost: nonNegative(
+        cost: upTo(
+          1e9,
           'Cost of registering an NGO, currency units (fee plus paperwork). Kazakhstan: $146, cut to $57 in ' +
             '2006 (ICNL 2006; DM §1) [V].',
+          'At most 1e9: above any fee in any currency; founding is already nil long before.',
         ).default(100),
         rejectionRate: share('Share of registration applications rejected (DM §1) [A].').default(0.05),
       })
@@ -83,18 +118,22 @@ export const leversSchema = z
       .describe('Reporting burden and audits of the register.'),
     gongos: z
       .strictObject({
-        foundingRate: nonNegative(
+        foundingRate: upTo(
+          1000,
           'State-created "non-governmental" organisations founded per year per million citizens ' +
             '(IWPR 2005 "Uncivil forum"; DM §1) [V for the mechanism, A for the rate].',
+          'At most 1,000 per million a year: one new NGO per thousand people each year.',
         ).default(0),
       })
       .prefault({})
       .describe('State-created NGOs (GONGOs).'),
     infrastructure: z
       .strictObject({
-        resourceCentres: nonNegative(
+        resourceCentres: upTo(
+          1000,
           'Resource centres (information, training) per million citizens: lower founding costs and raise ' +
             'capacity (seed article; DM §1) [A for effect sizes].',
+          'At most 1,000 per million: one per thousand people.',
         ).default(0),
       })
       .prefault({})
@@ -132,7 +171,7 @@ export const leversSchema = z
       .describe('Tax incentives.'),
     foreign: z
       .strictObject({
-        budget: nonNegative(
+        budget: money(
           'Foreign donors\u2019 budget for the country\u2019s NGOs, currency/year. Soros Foundation-Kazakhstan: ' +
             '>$70 M over 1995–2015 (foreign_funding.csv) [V].',
         ).default(0),
@@ -183,15 +222,19 @@ export const eventSchema = z
     label: z
       .string()
       .min(1)
-      .describe('What happened, in a few words (shown in charts and reports).')
+      .max(300)
+      .describe('What happened, in a few words (shown in charts and reports). At most 300 characters.')
       .optional(),
-    source: z.string().describe('Where the event is documented (URL or reference).').optional(),
+    source: text(
+      2000,
+      'Where the event is documented (URL or reference). At most 2,000 characters.',
+    ).optional(),
     set: z
-      .record(z.string(), z.union([z.number(), z.boolean(), z.string()]))
+      .record(z.string().max(200), z.union([z.number(), z.boolean(), z.string().max(100)]))
       .describe('Levers set on this date: { "ministries.socialOrder": 1.2, "foreign.regime": "approval" }.')
       .optional(),
     ramp: z
-      .record(z.string(), z.number())
+      .record(z.string().max(200), z.number())
       .describe('Numeric levers moved linearly from their value on `date` to these values on `until`.')
       .optional(),
     until: dateSchema.describe('End date of a ramp (required with `ramp`).').optional(),
@@ -215,9 +258,11 @@ export const parametersSchema = z
   .strictObject({
     citizens: z
       .strictObject({
-        reconsiderRate: positive(
+        reconsiderRate: positiveUpTo(
+          1,
           'Per month: share of citizens who reconsider whether to take part (civic voluntarism decisions ' +
             'are occasional, not continuous) [A].',
+          'At most 1: everyone, every month.',
         ).default(0.12),
         contacts: z
           .number()
@@ -229,37 +274,27 @@ export const parametersSchema = z
               'influence (complex contagion needs several sources: Centola & Macy 2007; DM §3) [V/A].',
           )
           .default(4),
-        intercept: z
-          .number()
-          .describe('β0 of the participation logit; calibrated so ~20% volunteer (CIVICUS CSI; DM §3) [A].')
-          .default(-3.5),
-        resources: z
-          .number()
-          .describe('βR: weight of resources (time, money) (Verba et al. 1995) [V/A].')
-          .default(1.2),
-        engagement: z
-          .number()
-          .describe('βE: weight of political engagement (Verba et al. 1995) [V/A].')
-          .default(1.6),
-        skills: z.number().describe('βS: weight of civic skills (Verba et al. 1995) [V/A].').default(0.6),
-        trust: z.number().describe('βT: weight of trust in NGOs [A].').default(0.8),
-        recruitment: z
-          .number()
-          .describe('βM: weight of being asked (recruitment by NGOs) (Verba et al. 1995) [V/A].')
-          .default(1.2),
-        influence: z
-          .number()
-          .describe(
-            'βS: weight of (active share of contacts − own threshold) (Granovetter 1978; Watts 2002) [V/A].',
-          )
-          .default(2.5),
-        risk: z
-          .number()
-          .describe('βP: weight of risk aversion × repression (Epstein 2002; DM §3) [A].')
-          .default(2.0),
+        intercept: coefficient(
+          'β0 of the participation logit; calibrated so ~20% volunteer (CIVICUS CSI; DM §3) [A].',
+        ).default(-3.5),
+        resources: coefficient('βR: weight of resources (time, money) (Verba et al. 1995) [V/A].').default(
+          1.2,
+        ),
+        engagement: coefficient('βE: weight of political engagement (Verba et al. 1995) [V/A].').default(1.6),
+        skills: coefficient('βS: weight of civic skills (Verba et al. 1995) [V/A].').default(0.6),
+        trust: coefficient('βT: weight of trust in NGOs [A].').default(0.8),
+        recruitment: coefficient(
+          'βM: weight of being asked (recruitment by NGOs) (Verba et al. 1995) [V/A].',
+        ).default(1.2),
+        influence: coefficient(
+          'βS: weight of (active share of contacts − own threshold) (Granovetter 1978; Watts 2002) [V/A].',
+        ).default(2.5),
+        risk: coefficient('βP: weight of risk aversion × repression (Epstein 2002; DM §3) [A].').default(2.0),
         thresholdMean: share('Mean Granovetter threshold (DM §3: μ = 0.25) [V].').default(0.25),
-        thresholdSd: nonNegative(
+        thresholdSd: upTo(
+          1,
           'Spread of thresholds (DM §3: σ ≈ 0.10–0.12 is the tipping zone) [V].',
+          'At most 1: thresholds are shares, clipped to 0–1.',
         ).default(0.12),
         joinChance: share(
           'Chance that a citizen who takes part and belongs to no NGO joins one when reconsidering (the rest ' +
@@ -268,10 +303,10 @@ export const parametersSchema = z
         membershipLapse: share('Per year: chance that an inactive member lets membership lapse [A].').default(
           0.8,
         ),
-        skillGain: nonNegative(
+        skillGain: yearlyRate(
           'Per year: civic skills learnt by volunteering (Verba et al. 1995) [A].',
         ).default(0.1),
-        skillDecay: nonNegative('Per year: decay of unused civic skills [A].').default(0.1),
+        skillDecay: yearlyRate('Per year: decay of unused civic skills [A].').default(0.1),
         trustAdjust: share('Per year: speed at which trust moves toward its current target [A].').default(
           0.3,
         ),
@@ -286,55 +321,77 @@ export const parametersSchema = z
         giveRate: share(
           'Per month: chance that a fully trusting, well-off citizen who is asked gives [A].',
         ).default(0.03),
-        gift: positive('Mean gift, currency units (scaled by resources) [A].').default(10),
-        priceElasticity: nonNegative('Price elasticity of giving e (DM §4: e ≈ 1–1.4) [M].').default(1.2),
-        crowdOut: nonNegative(
+        gift: positiveUpTo(
+          1e9,
+          'Mean gift, currency units (scaled by resources) [A].',
+          'At most 1e9: above any gift in any currency.',
+        ).default(10),
+        priceElasticity: upTo(
+          10,
+          'Price elasticity of giving e (DM §4: e ≈ 1–1.4) [M].',
+          'At most 10: estimates lie between 0.5 and 2.',
+        ).default(1.2),
+        crowdOut: upTo(
+          10,
           'κ: fundraising cut per unit of state money received (Andreoni & Payne: $141 per $1,000; DM §4) [V].',
+          'At most 10: ten units of fundraising cut per unit of state money.',
         ).default(0.14),
         fundraisingShare: share('Share of own (non-state) revenue an NGO spends on fundraising [A].').default(
           0.2,
         ),
-        askSaturation: positive(
+        askSaturation: positiveUpTo(
+          1e9,
           'Fundraising spend per citizen per year at which half the population is asked [A].',
+          'At most 1e9 currency units per citizen.',
         ).default(1),
       })
       .prefault({})
       .describe('Private giving with crowd-out through fundraising and tax incentives.'),
     founding: z
       .strictObject({
-        baseRate: positive('exp(a0): foundings per 10,000 citizens per year at zero density [A].').default(
-          0.15,
-        ),
-        legitimation: z
-          .number()
-          .min(0)
-          .describe('θ1 ≥ 0 on density/capacity (Hannan & Freeman; DM §2) [V sign].')
-          .default(6),
+        baseRate: positiveUpTo(
+          100,
+          'exp(a0): foundings per 10,000 citizens per year at zero density [A].',
+          'At most 100 per 10,000 a year: one new NGO per hundred people each year.',
+        ).default(0.15),
+        legitimation: upTo(
+          maxCoefficient,
+          'θ1 ≥ 0 on density/capacity (Hannan & Freeman; DM §2) [V sign].',
+          coefficientReason,
+        ).default(6),
         competition: z
           .number()
+          .min(-maxCoefficient)
           .lt(0, { message: 'a negative number: competition must eventually bring foundings down' })
-          .describe('θ2 < 0 on (density/capacity)² (DM §2) [V sign].')
+          .describe(`θ2 < 0 on (density/capacity)² (DM §2) [V sign]. ${coefficientReason}`)
           .default(-6),
-        participation: z
-          .number()
-          .describe(
-            'β on the volunteering rate (Saxton & Benson 2005: engagement raises foundings) [V sign].',
-          )
-          .default(4),
-        registrationCostScale: positive(
+        participation: coefficient(
+          'β on the volunteering rate (Saxton & Benson 2005: engagement raises foundings) [V sign].',
+        ).default(4),
+        registrationCostScale: positiveUpTo(
+          1e9,
           'Registration cost (currency) that cuts founding by a factor e [A].',
+          'At most 1e9 currency units.',
         ).default(400),
-        resourceCentreEffect: nonNegative(
+        resourceCentreEffect: upTo(
+          10,
           'Founding boost per resource centre per million citizens [A].',
+          'At most 10: an elevenfold boost from one centre per million.',
         ).default(0.05),
-        repressionEffect: nonNegative('Founding cut per unit of repression (exp(−b·level)) [A].').default(
-          1.5,
-        ),
-        volunteerCapacity: nonNegative(
+        repressionEffect: upTo(
+          maxCoefficient,
+          'Founding cut per unit of repression (exp(−b·level)) [A].',
+          coefficientReason,
+        ).default(1.5),
+        volunteerCapacity: upTo(
+          1000,
           'Carrying capacity from volunteers: NGOs per 10,000 citizens at 100% volunteering [A].',
+          'At most 1,000 per 10,000: one NGO per ten people.',
         ).default(20),
-        viableBudget: positive(
+        viableBudget: positiveUpTo(
+          1e12,
           'Annual budget (currency) that sustains one NGO; money/viableBudget adds capacity [A].',
+          'At most 1e12 currency units.',
         ).default(5000),
         advocacyBase: share(
           'Share of citizen-founded NGOs that are advocacy groups at full grievance [A].',
@@ -344,22 +401,25 @@ export const parametersSchema = z
       .describe('Founding: density-dependent legitimation and competition (organizational ecology).'),
     mortality: z
       .strictObject({
-        baseHazard: positive(
+        baseHazard: positiveUpTo(
+          12,
           'exp(b0): annual hazard of an established NGO (DM §2: 0.02–0.10) [V/M].',
+          'At most 12 a year: the model steps monthly.',
         ).default(0.1),
-        densityLinear: z.number().describe('γ1 < 0 (DM §2) [V sign].').default(-1.2),
-        densityQuadratic: z.number().describe('γ2 > 0 (DM §2) [V sign].').default(1.0),
-        densityDelay: z.number().describe('δ > 0 on density at founding (DM §2) [V sign].').default(0.5),
-        size: z
-          .number()
-          .describe('η < 0 on log size (members + staff) (Hager et al. 2004) [V sign].')
-          .default(-0.15),
-        newness: nonNegative('Extra hazard at age 0 as a multiple (DM §2: ×2–3 in years 0–3) [M].').default(
-          2,
-        ),
-        newnessDecay: positive('ρ: decay of the liability of newness per year (DM §2) [V form].').default(
-          0.4,
-        ),
+        densityLinear: coefficient('γ1 < 0 (DM §2) [V sign].').default(-1.2),
+        densityQuadratic: coefficient('γ2 > 0 (DM §2) [V sign].').default(1.0),
+        densityDelay: coefficient('δ > 0 on density at founding (DM §2) [V sign].').default(0.5),
+        size: coefficient('η < 0 on log size (members + staff) (Hager et al. 2004) [V sign].').default(-0.15),
+        newness: upTo(
+          100,
+          'Extra hazard at age 0 as a multiple (DM §2: ×2–3 in years 0–3) [M].',
+          'At most 100 times the base hazard.',
+        ).default(2),
+        newnessDecay: positiveUpTo(
+          100,
+          'ρ: decay of the liability of newness per year (DM §2) [V form].',
+          'At most 100 a year: gone within a month.',
+        ).default(0.4),
         stateLinkProtection: share(
           'Hazard cut for NGOs with state funding (Baum & Oliver 1991; DM §2) [V sign].',
         ).default(0.4),
@@ -373,7 +433,10 @@ export const parametersSchema = z
           .number()
           .int()
           .min(1)
-          .describe('Months without money or volunteers before an NGO goes dormant (DM §2) [A].')
+          .max(240)
+          .describe(
+            'Months without money or volunteers before an NGO goes dormant (DM §2) [A]. At most 240 (20 years).',
+          )
           .default(6),
         revivalRate: share('Per year: chance a dormant NGO becomes active again [A].').default(0.05),
         liquidationRate: share('Per year: chance a dormant NGO deregisters itself [A].').default(0.02),
@@ -389,15 +452,31 @@ export const parametersSchema = z
       .describe('Mortality, dormancy and deregistration.'),
     finance: z
       .strictObject({
-        overhead: nonNegative('Minimal running cost of an active NGO, currency/year [A].').default(1500),
-        volunteersNeeded: positive(
+        overhead: upTo(
+          1e9,
+          'Minimal running cost of an active NGO, currency/year [A].',
+          'At most 1e9 currency units a year.',
+        ).default(1500),
+        volunteersNeeded: positiveUpTo(
+          1e6,
           'Real volunteers who can run an NGO without money (volunteer dependence; DM §2) [A].',
+          'At most a million volunteers.',
         ).default(30),
-        staffCost: positive('Cost of one paid staff member, currency/year [A].').default(4000),
-        memberFee: nonNegative('Membership fee per real member, currency/year [A].').default(1),
-        complianceCost: nonNegative('Reporting compliance cost at burden 1, currency/year [A].').default(
-          1500,
-        ),
+        staffCost: positiveUpTo(
+          1e9,
+          'Cost of one paid staff member, currency/year [A].',
+          'At most 1e9 currency units a year.',
+        ).default(4000),
+        memberFee: upTo(
+          1e9,
+          'Membership fee per real member, currency/year [A].',
+          'At most 1e9 currency units a year.',
+        ).default(1),
+        complianceCost: upTo(
+          1e9,
+          'Reporting compliance cost at burden 1, currency/year [A].',
+          'At most 1e9 currency units a year.',
+        ).default(1500),
         umbrellaSaving: share('Share of overhead saved by umbrella members (DM §1) [A].').default(0.2),
         grantTax: share(
           'Share of grant money lost to tax without an exemption (tax code 2018; DM §1) [A].',
@@ -408,18 +487,18 @@ export const parametersSchema = z
       .describe('NGO finances.'),
     drift: z
       .strictObject({
-        rate: nonNegative(
+        rate: yearlyRate(
           'Per year: autonomy lost at 100% loyalty-weighted state revenue (mission drift under resource ' +
             'dependence; DM §4) [V mechanism, A rate].',
         ).default(0.4),
-        recovery: nonNegative('Per year: autonomy regained without conditional money [A].').default(0.05),
+        recovery: yearlyRate('Per year: autonomy regained without conditional money [A].').default(0.05),
         diversityProtection: share(
           'How far revenue diversity (1 − HHI) shields from drift (DM §4) [V sign].',
         ).default(0.5),
         typeSwitch: share(
           'Per year: chance that an advocacy NGO with autonomy < 0.3 turns to service work [A].',
         ).default(0.2),
-        councilCooptation: nonNegative(
+        councilCooptation: yearlyRate(
           'Per year: autonomy lost by holding a loyalty-allocated council seat [A].',
         ).default(0.1),
       })
@@ -449,14 +528,20 @@ export const parametersSchema = z
           })
           .prefault({})
           .describe('Share of the advocacy priority moved to service work under each regime.'),
-        responseMonths: positive('Months over which donors adjust to new rules or budgets [A].').default(12),
+        responseMonths: positiveUpTo(
+          600,
+          'Months over which donors adjust to new rules or budgets [A].',
+          'At most 600 months (50 years).',
+        ).default(12),
       })
       .prefault({})
       .describe('Foreign donors\u2019 response to rules.'),
     indices: z
       .strictObject({
-        referenceDensity: positive(
+        referenceDensity: positiveUpTo(
+          1000,
           'Active NGOs per 10,000 citizens that scores best on capacity [A].',
+          'At most 1,000 per 10,000: one NGO per ten people.',
         ).default(10),
         referenceParticipation: share(
           'Volunteering rate that scores best on public participation [A].',
@@ -478,14 +563,20 @@ export const populationSchema = z
       .int()
       .min(100)
       .max(50_000_000)
-      .describe('Simulated citizens (a sample of the real population). `civsim run --scale` multiplies it.')
+      .describe(
+        'Simulated citizens (a sample of the real population). `civsim run --scale` multiplies it. ' +
+          'From 100 to 50 million: a larger sample would need more memory than a workstation has ' +
+          '(civsim estimates the memory before it runs and refuses what will not fit).',
+      )
       .default(100_000),
     represents: z
       .number()
       .int()
       .min(100)
+      .max(2_000_000_000)
       .describe(
-        'Real population the sample stands for at the start date (Kazakhstan 1991: 16.4 M, World Bank).',
+        'Real population the sample stands for at the start date (Kazakhstan 1991: 16.4 M, World Bank). ' +
+          'At most 2 billion: more than any country.',
       )
       .default(1_000_000),
     growthRate: z
@@ -521,7 +612,12 @@ export const populationSchema = z
 
 export const initialSchema = z
   .strictObject({
-    ngos: nonNegative('Registered NGOs at the start (real count).').default(100),
+    ngos: upTo(
+      10_000_000,
+      'Registered NGOs at the start (real count).',
+      'At most 10 million (India, the largest sector, has about 3.3 million), and at most one per ' +
+        `${peoplePerNgo} people of population.represents.`,
+    ).default(100),
     activeShare: share('Share of them active at the start.').default(0.8),
     advocacyShare: share('Share of initial NGOs that are advocacy groups.').default(0.3),
     stateCreatedShare: share('Share of initial NGOs that are state-created.').default(0.05),
@@ -580,10 +676,15 @@ export const chartSchema = z
   .strictObject({
     id: z
       .string()
+      .max(64)
       .regex(/^[a-z0-9][a-z0-9-]*$/, { message: 'an id of lower-case letters, digits and dashes' })
-      .describe('File name of the chart (charts/<id>.vl.json, .svg, .png).'),
-    title: z.string().min(1).describe('Chart title.'),
-    metrics: z.array(z.enum(metricIds)).min(1).describe('Metrics drawn in this chart.'),
+      .describe('File name of the chart (charts/<id>.vl.json, .svg, .png). At most 64 characters.'),
+    title: z.string().min(1).max(200).describe('Chart title. At most 200 characters.'),
+    metrics: z
+      .array(z.enum(metricIds))
+      .min(1)
+      .max(12)
+      .describe('Metrics drawn in this chart. At most 12: more lines than that cannot be told apart.'),
     kind: z
       .enum(['line', 'area'])
       .describe('line: replicate mean with a 95% band; area: stacked means (for parts of a whole).')
@@ -600,7 +701,11 @@ export const outputSchema = z
       .min(1)
       .describe('Metrics written to series.csv and summary.csv (default: all).')
       .optional(),
-    charts: z.array(chartSchema).describe('Charts to draw (default: the standard set).').optional(),
+    charts: z
+      .array(chartSchema)
+      .max(100)
+      .describe('Charts to draw (default: the standard set). At most 100.')
+      .optional(),
     agents: z
       .boolean()
       .describe('Also write ngos.csv: one row per NGO at the end of each replicate.')
@@ -610,18 +715,19 @@ export const outputSchema = z
 
 export const scenarioSchema = z
   .strictObject({
-    $schema: z.string().describe('Path or URL of the JSON Schema (for editors).').optional(),
-    extends: z
-      .string()
-      .describe('Another scenario file (path relative to this one) whose values this file overrides.')
-      .optional(),
+    $schema: text(2000, 'Path or URL of the JSON Schema (for editors).').optional(),
+    extends: text(
+      1000,
+      'Another scenario file (path relative to this one) whose values this file overrides.',
+    ).optional(),
     name: z
       .string()
+      .max(64)
       .regex(/^[a-z0-9][a-z0-9_-]*$/, { message: 'a name of lower-case letters, digits, - and _' })
-      .describe('Short name, used for the results folder.'),
-    title: z.string().describe('Human title.').optional(),
-    description: z.string().describe('What this scenario stands for.').optional(),
-    currency: z.string().describe('Unit of all money values, e.g. "USD" or "million KZT".').default('USD'),
+      .describe('Short name, used for the results folder. At most 64 characters.'),
+    title: text(200, 'Human title. At most 200 characters.').optional(),
+    description: text(20_000, 'What this scenario stands for. At most 20,000 characters.').optional(),
+    currency: text(40, 'Unit of all money values, e.g. "USD" or "million KZT".').default('USD'),
     start: dateSchema.describe('First simulated month.'),
     end: dateSchema.describe('Last simulated month (inclusive).'),
     seed: z
@@ -631,14 +737,31 @@ export const scenarioSchema = z
       .max(2 ** 32 - 1)
       .describe('Master seed.')
       .default(1),
-    replicates: z.number().int().min(1).max(10_000).describe('Replicates per run.').default(10),
+    replicates: z
+      .number()
+      .int()
+      .min(1)
+      .max(10_000)
+      .describe(
+        'Replicates per run. At most 10,000: the precision of a mean grows with its square root, so more ' +
+          'buys almost nothing.',
+      )
+      .default(10),
     population: populationSchema.prefault({}),
     initial: initialSchema.prefault({}),
     levers: leversSchema.prefault({}),
-    timeline: z.array(eventSchema).describe('Dated policy events, in any order.').default([]),
+    timeline: z
+      .array(eventSchema)
+      .max(10_000)
+      .describe('Dated policy events, in any order. At most 10,000.')
+      .default([]),
     parameters: parametersSchema.prefault({}),
     output: outputSchema.prefault({}),
-    sources: z.array(z.string()).describe('References for the scenario\u2019s numbers.').optional(),
+    sources: z
+      .array(text(2000, 'A reference.'))
+      .max(1000)
+      .describe('References for the scenario\u2019s numbers. At most 1,000, each at most 2,000 characters.')
+      .optional(),
   })
   .describe('A civsim scenario.');
 

@@ -175,6 +175,17 @@ export function numberBounds(schema: AnySchema): NumberBounds | undefined {
   return bounds;
 }
 
+/** A bound as people read it: 50,000,000 with separators, 1e15 for the very large. */
+export function formatBound(value: number): string {
+  const magnitude = Math.abs(value);
+  const exponential = value.toExponential();
+  if (magnitude >= 1e9 && /^-?\d(\.\d{1,2})?e/.test(exponential)) return exponential.replace('e+', 'e');
+  if (magnitude >= 10_000 && Number.isInteger(value)) {
+    return `${value < 0 ? '−' : ''}${String(magnitude).replace(/\B(?=(\d{3})+$)/g, ',')}`;
+  }
+  return value < 0 ? `−${-value}` : String(value);
+}
+
 function describeNumber(schema: AnySchema): string {
   const { min, minInclusive, max, maxInclusive, whole, multipleOf } = numberBounds(schema) as NumberBounds;
   let noun = whole ? 'whole number' : 'number';
@@ -183,25 +194,30 @@ function describeNumber(schema: AnySchema): string {
   const article = /^[aeiou]/.test(noun) ? 'an' : 'a';
   if (!whole && min === 0 && minInclusive && max === 1 && maxInclusive) return 'a share between 0 and 1';
   if (min !== undefined && max !== undefined && minInclusive && maxInclusive) {
-    return `${article} ${noun} between ${min} and ${max}`;
+    return `${article} ${noun} between ${formatBound(min)} and ${formatBound(max)}`;
   }
   const bounds = [
-    min !== undefined ? `${minInclusive ? '≥' : '>'} ${min}` : undefined,
-    max !== undefined ? `${maxInclusive ? '≤' : '<'} ${max}` : undefined,
+    min !== undefined ? `${minInclusive ? '≥' : '>'} ${formatBound(min)}` : undefined,
+    max !== undefined ? `${maxInclusive ? '≤' : '<'} ${formatBound(max)}` : undefined,
   ].filter(Boolean);
   return bounds.length ? `${article} ${noun} ${bounds.join(' and ')}` : `${article} ${noun}`;
 }
 
 function describeString(schema: AnySchema): string {
-  for (const check of checksOf(schema)) {
+  const checks = checksOf(schema);
+  const max = (checks.find((c) => c.check === 'max_length') as { maximum?: number } | undefined)?.maximum;
+  const atMost = max === undefined ? '' : ` of at most ${formatBound(max)} characters`;
+  for (const check of checks) {
     if (check.check === 'string_format' && check.format === 'regex') {
       // the schema words its patterns as custom messages ("a name of lower-case letters, …")
       const message = safeCall(check.error);
-      return message ?? `text matching ${check.pattern}`;
+      return message
+        ? `${message}${max === undefined ? '' : ` (at most ${formatBound(max)} characters)`}`
+        : `text matching ${check.pattern}${atMost}`;
     }
   }
-  const min = checksOf(schema).find((c) => c.check === 'min_length')?.minimum ?? 0;
-  return min > 0 ? 'non-empty text' : 'text';
+  const min = checks.find((c) => c.check === 'min_length')?.minimum ?? 0;
+  return `${min > 0 ? 'non-empty text' : 'text'}${atMost}`;
 }
 
 function safeCall(error: CheckDef['error']): string | undefined {

@@ -13,7 +13,7 @@ import type { PathSegment, ScenarioIssue } from './issues.ts';
 import { leverGroups, leverPaths, leverSchemas } from './leverPaths.ts';
 import { keyOrigin, valueOrigin } from './positions.ts';
 import type { SourceNode } from './positions.ts';
-import { dateSchema, initialSchema } from './schema.ts';
+import { dateSchema, initialSchema, peoplePerNgo, populationSchema } from './schema.ts';
 import { isNumberSchema } from './schemaInfo.ts';
 import { convertZodIssues } from './zodIssues.ts';
 
@@ -22,11 +22,15 @@ type Where = 'value' | 'key';
 type Plain = Record<string, unknown>;
 
 const dateWords = 'a date written YYYY, YYYY-MM or YYYY-MM-DD';
+const populationDefaults = populationSchema.parse({});
 
-export function semanticIssues(data: unknown, source: SourceNode): ScenarioIssue[] {
+export function semanticIssues(
+  data: unknown,
+  source: SourceNode,
+): { issues: ScenarioIssue[]; warnings: ScenarioIssue[] } {
   const checker = new SemanticChecker(source);
   if (isRecord(data)) checker.check(data);
-  return checker.issues;
+  return { issues: checker.issues, warnings: checker.warnings };
 }
 
 interface Period {
@@ -47,8 +51,16 @@ function asDate(value: unknown): DateLike | undefined {
   return dateSchema.safeParse(value).success ? (value as DateLike) : undefined;
 }
 
+/** Timeline events dated outside the simulated period, found while checking the events. */
+interface OutsidePeriod {
+  before: { path: PathSegment[]; date: DateLike; actions: number }[];
+  after: { path: PathSegment[]; date: DateLike }[];
+}
+
 class SemanticChecker {
   readonly issues: ScenarioIssue[] = [];
+  readonly warnings: ScenarioIssue[] = [];
+  private readonly outside: OutsidePeriod = { before: [], after: [] };
 
   constructor(private readonly source: SourceNode) {}
 
@@ -59,8 +71,51 @@ class SemanticChecker {
         if (isRecord(event)) this.checkEvent(event, ['timeline', i], period);
       });
     }
+    this.warnOutsidePeriod(period);
     this.checkInitialShares(data);
+    this.checkInitialNgos(data);
     this.checkChartIds(data);
+  }
+
+  /**
+   * One warning for the events after the end and one for those before the start. Cutting a long history
+   * short (a file that extends a 1991–2025 scenario with `end: 1993-12`) is a normal way to look at part
+   * of it, so these events are not errors: events after the end never fire; events before the start set
+   * the levers as they stand at the start (their actions, which happen on a date, are dropped).
+   */
+  private warnOutsidePeriod(period: Period): void {
+    const { before, after } = this.outside;
+    const firstAt = (path: readonly PathSegment[]) => valueOrigin(this.source, [...path, 'date']);
+    if (after.length > 0) {
+      const n = after.length;
+      this.warnings.push({
+        ...firstAt(after[0].path),
+        path: formatPath(after[0].path),
+        message:
+          `${n} timeline event${n === 1 ? '' : 's'} ${n === 1 ? 'is' : 'are'} dated after the end ` +
+          `(${String(period.end)}) and ${n === 1 ? 'is' : 'are'} dropped, the first on ${String(after[0].date)}`,
+        hint: 'move end later to include them',
+      });
+    }
+    if (before.length > 0) {
+      const n = before.length;
+      const actions = before.reduce((sum, e) => sum + e.actions, 0);
+      const what =
+        n === 1
+          ? actions === 1
+            ? 'its action is dropped (its lever changes, if any, apply from the start)'
+            : 'its lever changes apply from the start'
+          : `their lever changes apply from the start` +
+            (actions > 0
+              ? `; the ${actions} action${actions === 1 ? '' : 's'} among them ${actions === 1 ? 'is' : 'are'} dropped`
+              : '');
+      this.warnings.push({
+        ...firstAt(before[0].path),
+        path: formatPath(before[0].path),
+        message: `${n} timeline event${n === 1 ? ' is' : 's are'} dated before the start (${String(period.start)}): ${what}`,
+        hint: 'move start earlier to simulate them as they happened',
+      });
+    }
   }
 
   private report(path: readonly PathSegment[], where: Where, fields: Fields): void {
@@ -95,26 +150,17 @@ class SemanticChecker {
     const { start, end } = period;
     const date = asDate(event.date);
     if (date !== undefined && start !== undefined && end !== undefined) {
-      if (monthIndex(date) < monthIndex(start) || monthIndex(date) > endMonthIndex(end)) {
-        this.report([...path, 'date'], 'value', {
-          message: `the date ${date} is outside the simulated period ${start} – ${end}`,
-          expected: `a date from ${start} to ${end}`,
-          got: showValue(date),
-          hint: 'an event outside the period never fires: move it or widen start/end',
-        });
+      if (monthIndex(date) > endMonthIndex(end)) this.outside.after.push({ path: [...path], date });
+      else if (monthIndex(date) < monthIndex(start)) {
+        this.outside.before.push({ path: [...path], date, actions: has(event, 'action') ? 1 : 0 });
       }
     }
-    this.checkRampDates(event, path, date, end);
+    this.checkRampDates(event, path, date);
     if (isRecord(event.set)) this.checkLeverValues(event.set, [...path, 'set'], 'set');
     if (isRecord(event.ramp)) this.checkLeverValues(event.ramp, [...path, 'ramp'], 'ramp');
   }
 
-  private checkRampDates(
-    event: Plain,
-    path: readonly PathSegment[],
-    date: DateLike | undefined,
-    end: DateLike | undefined,
-  ): void {
+  private checkRampDates(event: Plain, path: readonly PathSegment[], date: DateLike | undefined): void {
     const hasRamp = has(event, 'ramp');
     if (hasRamp && !has(event, 'until')) {
       this.report([...path, 'until'], 'value', {
@@ -142,14 +188,7 @@ class SemanticChecker {
         hint: 'a ramp needs at least one month; to change a lever at once use set',
       });
     }
-    if (end !== undefined && monthIndex(until) > endMonthIndex(end)) {
-      this.report([...path, 'until'], 'value', {
-        message: `the ramp ends (${until}) after the simulation ends (${end})`,
-        expected: `a date up to ${end}`,
-        got: showValue(until),
-        hint: 'end the ramp by the end date, or move end later',
-      });
-    }
+    // a ramp that ends after the end is cut there: the lever stops where the run stops
   }
 
   /** `set`/`ramp` keys must be lever paths; their values must be valid for that lever. */
@@ -204,6 +243,26 @@ class SemanticChecker {
       expected: 'two shares whose sum is at most 1',
       got: showValue(initial[key]),
       hint: 'both are shares of the same initial NGOs, so together they cannot exceed 1',
+    });
+  }
+
+  /** More registered NGOs than one per ten people is no country's sector (and would fill memory). */
+  private checkInitialNgos(data: Plain): void {
+    const initial = isRecord(data.initial) ? data.initial : {};
+    const population = isRecord(data.population) ? data.population : {};
+    const ngos = has(initial, 'ngos') ? initial.ngos : initialSchema.parse({}).ngos;
+    const people = has(population, 'represents') ? population.represents : populationDefaults.represents;
+    // values the schema refuses anyway are reported once, by the schema
+    if (!initialSchema.shape.ngos.safeParse(ngos).success) return;
+    if (!populationSchema.shape.represents.safeParse(people).success) return;
+    if (typeof ngos !== 'number' || typeof people !== 'number') return;
+    const most = Math.floor(people / peoplePerNgo);
+    if (ngos <= most) return;
+    this.report(['initial', 'ngos'], 'value', {
+      message: `${ngos} registered NGOs for ${people} people is more than one per ${peoplePerNgo} people`,
+      expected: `at most ${most} (one NGO per ${peoplePerNgo} people of population.represents)`,
+      got: showValue(ngos),
+      hint: 'initial.ngos is the real, whole-country count; the densest sectors have about one per 100 people',
     });
   }
 

@@ -5,6 +5,7 @@
  * as one issue; here each unknown key becomes its own issue, positioned at the key.
  */
 import type { z } from 'zod';
+import { daysInMonth } from '../engine/calendar.ts';
 import { closestMatches, didYouMean } from './didYouMean.ts';
 import { formatPath, showValue } from './issues.ts';
 import type { PathSegment, ScenarioIssue } from './issues.ts';
@@ -88,10 +89,34 @@ export function hintFor(schema: AnySchema, present: boolean, value: unknown): st
     if (isNumberSchema(schema) && value.trim() !== '' && Number.isFinite(Number(value))) {
       return 'write the number without quotes';
     }
-    if (isDateSchema(schema)) return 'e.g. 2004, 2004-06 or 2004-06-15';
+    if (isDateSchema(schema)) return impossibleDateHint(value) ?? 'e.g. 2004, 2004-06 or 2004-06-15';
     if (value === 'true' || value === 'false') return `write ${value} without quotes`;
   }
   return summaryOf(schema);
+}
+
+const monthNames = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** For a well-formed date that does not exist (2001-02-30): how many days its month has. */
+function impossibleDateHint(value: string): string | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return undefined;
+  const [year, month] = [Number(m[1]), Number(m[2])];
+  if (month < 1 || month > 12) return undefined;
+  return `there is no such day: ${monthNames[month - 1]} ${year} has ${daysInMonth(year, month)} days`;
 }
 
 /** The value at a path in plain data, and whether it is there at all. */

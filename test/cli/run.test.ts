@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProgressReporter, formatDuration, progressMode } from '../../src/cli/progress.ts';
+import { metricDefinitions } from '../../src/model/metricDefinitions.ts';
 import { defaultCharts } from '../../src/output/defaultCharts.ts';
 import { ngoColumns } from '../../src/output/tables.ts';
 import { parseCsv } from '../output/parseCsv.ts';
@@ -123,7 +124,12 @@ describe('civsim run: a complete run', () => {
     const metrics = new Set(series.map((r) => r[2]));
     expect(series).toHaveLength(2 * 60 * metrics.size);
     const summary = parseCsv(await readFile(join(folder, 'summary.csv'), 'utf8')).slice(1);
-    expect(summary.every((r) => r[2] === '2')).toBe(true);
+    // n counts the replicates with a value: both, except for shares of nothing (documented as missing)
+    const canBeMissing = new Set<string>(metricDefinitions.filter((m) => m.missing).map((m) => m.id));
+    expect(summary.every((r) => r[2] === '2' || (canBeMissing.has(r[1]) && ['0', '1'].includes(r[2])))).toBe(
+      true,
+    );
+    expect(summary.filter((r) => !canBeMissing.has(r[1])).every((r) => r[2] === '2')).toBe(true);
     const ngos = (await readFile(join(folder, 'ngos.csv'), 'utf8')).split('\n')[0];
     expect(ngos).toBe(`replicate,${ngoColumns.join(',')}`);
   });

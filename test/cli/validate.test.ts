@@ -31,8 +31,8 @@ describe('civsim validate', () => {
     expect(stdout).toBe(`ok ${good}: base (2000-01 – 2010, 3 timeline events, 3 replicates)\n`);
     const lines = stderr.trimEnd().split('\n');
     expect(lines.filter((line) => !line.startsWith('  hint: '))).toEqual([
-      `${bad}:4:13 replicates: expected a whole number between 1 and 10000, got 2.5`,
-      `${bad}:7:13 levers.foreign.budget: expected a number ≥ 0, got -5`,
+      `${bad}:4:13 replicates: expected a whole number between 1 and 10,000, got 2.5`,
+      `${bad}:7:13 levers.foreign.budget: expected a number between 0 and 1e15, got -5`,
       `${bad}:8:13 levers.foreign.regime: expected one of none, disclosure, approval, prohibition, got "aproval"`,
       `${bad}:9:15 levers.legitimacy: expected a share between 0 and 1, got 1.5`,
       `${bad}:11:21 levers.tax.grantExemption: expected true or false, got "yes"`,

@@ -171,6 +171,36 @@ const fundingSources = [
 
 const near = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
 
+/**
+ * Whether a metric may be missing in month t: exactly when what it is a share of is nothing, as its
+ * definition says (`missing`), checked from the other series of the run.
+ */
+function mayBeMissing(id: string, monthly: Record<string, Float64Array>, t: number): boolean {
+  const active = monthly.active_ngos[t];
+  switch (id) {
+    case 'revenue_hhi':
+    case 'advocacy_share':
+    case 'gongo_share':
+    case 'umbrella_membership':
+      return active === 0;
+    case 'autonomy_independent':
+      return active === 0 || monthly.gongo_share[t] === 1;
+    case 'state_funding_share': {
+      let trailing = 0;
+      for (let m = Math.max(0, t - 11); m <= t; m++) trailing += monthly.funding_total[m];
+      return trailing === 0;
+    }
+    case 'advocacy_state_money_share':
+      // defined whenever state money reached an NGO this month, unless that NGO stopped working since
+      return (
+        monthly.funding_social_order[t] + monthly.funding_grants[t] === 0 ||
+        monthly.closures[t] + monthly.dissolutions[t] > 0
+      );
+    default:
+      return false;
+  }
+}
+
 /** Every broken invariant of one run's series, as readable lines (empty when all hold). */
 function violations(series: RecordedSeries, scenario: Scenario): string[] {
   const out: string[] = [];
@@ -180,7 +210,6 @@ function violations(series: RecordedSeries, scenario: Scenario): string[] {
     ['monthly', monthly, ticks],
     ['annual', annual, series.years.length],
   ] as const) {
-    const active = table.active_ngos;
     for (const def of metricDefinitions) {
       const col = table[def.id];
       if (!col || col.length !== length) {
@@ -192,10 +221,11 @@ function violations(series: RecordedSeries, scenario: Scenario): string[] {
         const v = col[t];
         const where = `${label} ${def.id}[${t}] = ${v}`;
         if (!Number.isFinite(v)) {
-          // documented: revenue_hhi is NaN when no NGO is active (measure.ts); for the annual mean,
-          // only when no month of the year had an active NGO
+          // documented in metricDefinitions: shares of nothing are missing (an empty cell); an annual
+          // value is missing only when every month of its year is (checked below)
           const allowed =
-            def.id === 'revenue_hhi' && Number.isNaN(v) && (label === 'monthly' ? active[t] === 0 : true);
+            Number.isNaN(v) &&
+            (label === 'monthly' ? mayBeMissing(def.id, monthly, t) : def.missing !== undefined);
           if (!allowed) out.push(`${where}: not finite`);
           continue;
         }
@@ -205,13 +235,15 @@ function violations(series: RecordedSeries, scenario: Scenario): string[] {
       }
     }
     if (label === 'annual') {
-      // an annual revenue_hhi is NaN only if every month of that year had no active NGO
-      series.years.forEach((year, y) => {
-        if (!Number.isNaN(annual.revenue_hhi[y])) return;
-        for (let t = 0; t < ticks; t++)
-          if (Number(series.dates[t].slice(0, 4)) === year && monthly.active_ngos[t] > 0)
-            out.push(`annual revenue_hhi[${y}] is NaN though NGOs were active in ${series.dates[t]}`);
-      });
+      // an annual value is missing only if every month of that year is
+      for (const def of metricDefinitions) {
+        series.years.forEach((year, y) => {
+          if (!Number.isNaN(annual[def.id][y])) return;
+          for (let t = 0; t < ticks; t++)
+            if (Number(series.dates[t].slice(0, 4)) === year && !Number.isNaN(monthly[def.id][t]))
+              out.push(`annual ${def.id}[${y}] is missing though ${series.dates[t]} has a value`);
+        });
+      }
     }
     for (let t = 0; t < length; t++) {
       const registered = table.registered_ngos[t];
@@ -281,7 +313,22 @@ describe('invariants of a run', () => {
     expect(found).toMatch(/monthly budget_gini\[0\] = NaN: not finite/);
   });
 
-  it('with no NGO at all, revenue_hhi is the one NaN and everything else holds', () => {
+  it('every metric that may be missing says when in its definition, and only those', () => {
+    const documented = metricDefinitions.filter((m) => m.missing !== undefined).map((m) => m.id);
+    expect(documented.sort()).toEqual(
+      [
+        'advocacy_share',
+        'advocacy_state_money_share',
+        'autonomy_independent',
+        'gongo_share',
+        'revenue_hhi',
+        'state_funding_share',
+        'umbrella_membership',
+      ].sort(),
+    );
+  });
+
+  it('with no NGO at all, the shares of NGOs are missing and everything else holds', () => {
     const scenario = scenarioSchema.parse({
       name: 'empty',
       start: '2000-01',
@@ -292,7 +339,9 @@ describe('invariants of a run', () => {
     });
     const { series } = runReplicate(scenario, 0);
     expect(Array.from(series.monthly.active_ngos).every((v) => v === 0)).toBe(true);
-    expect(Array.from(series.monthly.revenue_hhi).every(Number.isNaN)).toBe(true);
+    for (const id of ['revenue_hhi', 'advocacy_share', 'gongo_share', 'autonomy_independent']) {
+      expect(Array.from(series.monthly[id]).every(Number.isNaN)).toBe(true);
+    }
     expect(violations(series, scenario)).toEqual([]);
   });
 
@@ -317,7 +366,7 @@ describe('invariants of a run', () => {
       end: '2000-12',
       population: { citizens: 1000, represents: 100_000, ngoSampling: 1 },
       initial: { participation: 0 },
-      parameters: { indices: { referenceParticipation: 0 }, citizens: { intercept: -30 } },
+      parameters: { indices: { referenceParticipation: 0 }, citizens: { intercept: -20 } },
     });
     const { series } = runReplicate(scenario, 0);
     expect(violations(series, scenario)).toEqual([]);

@@ -12,6 +12,7 @@ import {
   leversSchema,
   metricIds,
   parametersSchema,
+  peoplePerNgo,
   populationSchema,
 } from '../../src/scenario/schema.ts';
 import {
@@ -162,7 +163,17 @@ export const scenarioArb: fc.Arbitrary<Plain> = fc
       },
       { requiredKeys: ['name', 'start', 'end'] },
     );
-  });
+  })
+  .map(atMostOneNgoPerTenPeople);
+
+/** The loader refuses more initial NGOs than one per ten people (semanticChecks.ts): stay below it. */
+function atMostOneNgoPerTenPeople(scenario: Plain): Plain {
+  const initial = (scenario.initial as Plain | undefined) ?? {};
+  const ngos = (initial.ngos as number | undefined) ?? initialSchema.parse({}).ngos;
+  const people = ((scenario.population as Plain | undefined)?.represents as number | undefined) ?? 1_000_000;
+  const most = Math.floor(people / peoplePerNgo);
+  return ngos <= most ? scenario : { ...scenario, initial: { ...initial, ngos: most } };
+}
 
 // ---------------------------------------------------------------------------------------------------
 // Tree surgery on plain JSON-like values.

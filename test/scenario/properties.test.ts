@@ -219,7 +219,7 @@ describe('never accepts garbage', () => {
         async (generated, lever, size) => {
           const scenario = structuredClone(generated);
           const max = numberBounds(leverSchemas.get(lever)!)?.max;
-          const value = max === undefined ? -size : max + size;
+          const value = max === undefined ? -size : max * (1 + 1e-9) + size;
           const timeline = (scenario.timeline as unknown[] | undefined) ?? [];
           scenario.timeline = [...timeline, { date: scenario.start, set: { [lever]: value } }];
           const { issues } = await check(stringify(scenario));

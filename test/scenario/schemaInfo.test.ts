@@ -11,19 +11,19 @@ const expectedAt = (...path: (string | number)[]) =>
 
 describe('describeExpected', () => {
   it.each([
-    [['name'], 'a name of lower-case letters, digits, - and _'],
+    [['name'], 'a name of lower-case letters, digits, - and _ (at most 64 characters)'],
     [['start'], 'a date written YYYY, YYYY-MM or YYYY-MM-DD'],
-    [['seed'], 'a whole number between 0 and 4294967295'],
-    [['levers', 'foreign', 'budget'], 'a number ≥ 0'],
+    [['seed'], 'a whole number between 0 and 4,294,967,295'],
+    [['levers', 'foreign', 'budget'], 'a number between 0 and 1e15'],
     [['levers', 'tax', 'donationCredit'], 'a number between 0 and 0.9'],
     [['levers', 'legitimacy'], 'a share between 0 and 1'],
     [['levers', 'foreign', 'regime'], 'one of none, disclosure, approval, prohibition'],
     [['population', 'ngoSampling'], 'a number > 0 and ≤ 1'],
     [['population', 'network', 'degree'], 'an even whole number between 2 and 64'],
-    [['parameters', 'citizens', 'intercept'], 'a number'],
+    [['parameters', 'citizens', 'intercept'], 'a number between −20 and 20'],
     [['timeline'], 'a list'],
-    [['timeline', 0, 'label'], 'non-empty text'],
-    [['timeline', 0, 'set', 'legitimacy'], 'a number, true or false, or text'],
+    [['timeline', 0, 'label'], 'non-empty text of at most 300 characters'],
+    [['timeline', 0, 'set', 'legitimacy'], 'a number, true or false, or text of at most 100 characters'],
     [['output', 'metrics', 0], `one of ${metricIds.length} names (${metricIds.slice(0, 4).join(', ')}, …)`],
     [['levers'], 'a mapping (key: value lines)'],
   ] as const)('%j: %s', (path, words) => {

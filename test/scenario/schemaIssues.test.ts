@@ -9,8 +9,8 @@ describe('values that break the schema', () => {
     const { loaded, issues } = await checkScenarioFile(fixture('bad-values.yaml'), nodeScenarioIO);
     expect(loaded).toBeUndefined();
     expect(issues.map((issue) => `${issue.line}:${issue.column} ${issue.path}: ${issue.message}`)).toEqual([
-      '4:13 replicates: expected a whole number between 1 and 10000, got 2.5',
-      '7:13 levers.foreign.budget: expected a number ≥ 0, got -5',
+      '4:13 replicates: expected a whole number between 1 and 10,000, got 2.5',
+      '7:13 levers.foreign.budget: expected a number between 0 and 1e15, got -5',
       '8:13 levers.foreign.regime: expected one of none, disclosure, approval, prohibition, got "aproval"',
       '9:15 levers.legitimacy: expected a share between 0 and 1, got 1.5',
       '11:21 levers.tax.grantExemption: expected true or false, got "yes"',
@@ -31,7 +31,7 @@ describe('values that break the schema', () => {
     const budget = issues.find((issue) => issue.path === 'levers.foreign.budget')!;
     expect(budget.hint).toBe('Foreign donors’ budget for the country’s NGOs, currency/year.');
     expect(formatIssue(budget)).toBe(
-      `${fixture('bad-values.yaml')}:7:13 levers.foreign.budget: expected a number ≥ 0, got -5\n` +
+      `${fixture('bad-values.yaml')}:7:13 levers.foreign.budget: expected a number between 0 and 1e15, got -5\n` +
         '  hint: Foreign donors’ budget for the country’s NGOs, currency/year.',
     );
   });
@@ -62,7 +62,7 @@ describe('values that break the schema', () => {
     expect(issues.map((issue) => [where([issue])[0], issue.expected])).toEqual([
       ['2:8 start', 'a date written YYYY, YYYY-MM or YYYY-MM-DD'],
       ['5:16 population.ngoSampling', 'a number > 0 and ≤ 1'],
-      ['8:21 parameters.citizens.reconsiderRate', 'a number > 0'],
+      ['8:21 parameters.citizens.reconsiderRate', 'a number > 0 and ≤ 1'],
     ]);
     expect(issues[0].hint).toBe('e.g. 2004, 2004-06 or 2004-06-15');
   });
@@ -126,7 +126,7 @@ describe('missing required keys', () => {
     const { issues } = await checkScenarioFile(fixture('missing-keys.yaml'), nodeScenarioIO);
     expect(issues.map((issue) => `${where([issue])[0]}: ${issue.message}`)).toEqual([
       '2:1 end: missing, expected a date written YYYY, YYYY-MM or YYYY-MM-DD',
-      '2:1 name: missing, expected a name of lower-case letters, digits, - and _',
+      '2:1 name: missing, expected a name of lower-case letters, digits, - and _ (at most 64 characters)',
       '4:5 timeline[0].date: missing, expected a date written YYYY, YYYY-MM or YYYY-MM-DD',
     ]);
     expect(issues.every((issue) => issue.got === undefined)).toBe(true);

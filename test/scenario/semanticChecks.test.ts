@@ -21,17 +21,15 @@ describe('the simulated period', () => {
 
 describe('timeline events', () => {
   it('reports each kind of timeline problem where it was written', async () => {
-    const { issues } = await checkScenarioFile(fixture('timeline-problems.yaml'), nodeScenarioIO);
+    const { issues, warnings } = await checkScenarioFile(fixture('timeline-problems.yaml'), nodeScenarioIO);
     expect(issues.map((issue) => `${where([issue])[0]}: ${issue.message}`)).toEqual([
-      '5:11 timeline[0].date: the date 2000-01 is outside the simulated period 2000-06 – 2005',
       '7:5 timeline[1].until: missing, expected a date written YYYY, YYYY-MM or YYYY-MM-DD: a ramp needs the date it ends',
       '11:5 timeline[2].until: `until` is only used with `ramp`',
       '14:12 timeline[3].until: the ramp ends (2003) before or in the month it starts (2004)',
-      '17:12 timeline[4].until: the ramp ends (2006-01) after the simulation ends (2005)',
       '18:5 timeline[5]: the event does nothing: give it set, ramp or action',
       '22:7 timeline[6].set.foreign.regim: "foreign.regim" is not a lever',
       '23:23 timeline[6].set.foreign.regime: expected one of none, disclosure, approval, prohibition, got "aproval"',
-      '24:23 timeline[6].set.foreign.budget: expected a number ≥ 0, got -1',
+      '24:23 timeline[6].set.foreign.budget: expected a number between 0 and 1e15, got -1',
       '25:19 timeline[6].set.legitimacy: expected a share between 0 and 1, got 2',
       '27:13 timeline[7].ramp.foreign.regime: foreign.regime is not numeric: ramp moves only numeric levers',
       '27:32 timeline[7].ramp.tax.grantExemption: tax.grantExemption is not numeric: ramp moves only numeric levers',
@@ -39,6 +37,10 @@ describe('timeline events', () => {
     const hints = Object.fromEntries(issues.map((issue) => [issue.path, issue.hint]));
     expect(hints['timeline[6].set.foreign.regim']).toBe('did you mean "foreign.regime"?');
     expect(hints['timeline[6].set.foreign.regime']).toBe('did you mean "approval"?');
+    // an event before the start is not an error (its lever changes apply from the start), but said
+    expect(warnings.map((w) => `${where([w])[0]}: ${w.message}`)).toEqual([
+      '5:11 timeline[0]: 1 timeline event is dated before the start (2000-06): its action is dropped (its lever changes, if any, apply from the start)',
+    ]);
   });
 
   it('accepts events on the first and last simulated months', async () => {
@@ -54,16 +56,35 @@ describe('timeline events', () => {
     expect(issues).toEqual([]);
   });
 
-  it('flags dates one month outside the period', async () => {
-    const { issues } = await checkText(yaml`
+  it('warns, once each, of events dated one month or more outside the period', async () => {
+    const { issues, warnings, loaded } = await checkText(yaml`
       name: t
       start: 2000-06
       end: 2005
       timeline:
         - { date: 2000-05, action: audit }
         - { date: 2006-01, action: audit }
+        - { date: 2007, action: crackdown }
+        - { date: 1999, set: { legitimacy: 0.3 } }
     `);
-    expect(where(issues)).toEqual(['5:13 timeline[0].date', '6:13 timeline[1].date']);
+    expect(issues).toEqual([]);
+    expect(loaded).toBeDefined();
+    expect(warnings.map((w) => `${where([w])[0]}: ${w.message}`)).toEqual([
+      '5:13 timeline[0]: 2 timeline events are dated before the start (2000-06): their lever changes ' +
+        'apply from the start; the 1 action among them is dropped',
+      '6:13 timeline[1]: 2 timeline events are dated after the end (2005) and are dropped, the first on 2006-01',
+    ]);
+  });
+
+  it('lets a ramp run past the end (it is cut there)', async () => {
+    const { issues } = await checkText(yaml`
+      name: t
+      start: 2000
+      end: 2005
+      timeline:
+        - { date: 2004, ramp: { legitimacy: 0.2 }, until: 2010 }
+    `);
+    expect(issues).toEqual([]);
   });
 
   it('checks ramp values against the lever too', async () => {
@@ -71,7 +92,7 @@ describe('timeline events', () => {
       `${header}timeline:\n  - { date: 2001, ramp: { foreign.budget: -3 }, until: 2002 }\n`,
     );
     expect(issues.map((issue) => `${where([issue])[0]}: ${issue.message}`)).toEqual([
-      '5:43 timeline[0].ramp.foreign.budget: expected a number ≥ 0, got -3',
+      '5:43 timeline[0].ramp.foreign.budget: expected a number between 0 and 1e15, got -3',
     ]);
   });
 
@@ -80,7 +101,7 @@ describe('timeline events', () => {
     expect(issues).toHaveLength(1);
     expect(issues[0]).toMatchObject({
       path: 'timeline[0].set.legitimacy',
-      expected: 'a number, true or false, or text',
+      expected: 'a number, true or false, or text of at most 100 characters',
     });
   });
 });

@@ -13,7 +13,7 @@
 import type { TickContext } from '../../engine/simulation.ts';
 import { clamp01 } from '../../engine/stats.ts';
 import type { Parameters } from '../../scenario/schema.ts';
-import { ADVOCACY, SERVICE, STATE_CREATED, addNgo } from '../ngos.ts';
+import { ADVOCACY, SERVICE, STATE_CREATED, addNgo, ensureRoomForNgos } from '../ngos.ts';
 import type { ModelState } from '../state.ts';
 import { setCitizenStatus, skillOf } from '../citizenState.ts';
 import { legitimacyOf } from './participation.ts';
@@ -64,6 +64,13 @@ export function founding(state: ModelState, ctx: TickContext): void {
     levers.repression.level,
   );
   const attempts = rng.poisson(scale.simulatedNgos((rate * realPop) / 1e4 / 12));
+  ensureRoomForNgos(
+    ngos,
+    attempts,
+    ctx.tick,
+    `${attempts.toLocaleString('en-US')} citizens found NGOs in this one month: the founding parameters ` +
+      `(parameters.founding) or population.ngoSampling are too high`,
+  );
   // donors' appetite for advocacy counts only where there are donors
   const donorPriority = sector.foreignBudget > 0 ? sector.foreignAdvocacy : 0.5;
   const n = citizens.resources.length;
@@ -103,6 +110,13 @@ export function founding(state: ModelState, ctx: TickContext): void {
   }
   // state-created NGOs
   const gongos = rng.poisson(scale.simulatedNgos((levers.gongos.foundingRate * realPop) / 1e6 / 12));
+  ensureRoomForNgos(
+    ngos,
+    gongos,
+    ctx.tick,
+    `the state creates ${gongos.toLocaleString('en-US')} NGOs in this one month: levers.gongos.foundingRate ` +
+      `(${levers.gongos.foundingRate} per million a year) or population.ngoSampling is too high`,
+  );
   for (let g = 0; g < gongos; g++) {
     addNgo(ngos, {
       type: STATE_CREATED,
