@@ -1,26 +1,80 @@
 /**
- * The civsim command line: a thin shell over the public API. Each command lives in ./commands/ and
- * returns its exit code: 0 success, 1 failure while running, 2 bad input (scenario or arguments),
- * 130 interrupted.
+ * The civsim command line: a thin shell over the library. Each command lives in ./commands/ and returns
+ * its exit code: 0 success, 1 failure while running, 2 bad input (scenario or arguments), 130
+ * interrupted. No user error prints a stack trace; `--debug` shows one for what looks like a bug.
  */
 import yargs from 'yargs';
 import { runCommand } from './commands/run.ts';
 import { validateCommand } from './commands/validate.ts';
+import { say, sayError } from './say.ts';
 
 /** A wrong command line (unknown option, missing argument): exit code 2. */
 class UsageError extends Error {}
+
+/** Options that take a value, per command (aliases included). */
+const valueOptions: Record<string, readonly string[]> = {
+  run: ['seed', 'replicates', 'r', 'scale', 'out', 'o', 'id', 'workers', 'w'],
+  validate: [],
+};
+
+/**
+ * An option whose value would be taken from the next flag (`--id --help` would name a run folder
+ * "--help"): a usage error instead. A negative number after an option is a value, not a flag.
+ */
+export function optionValueProblem(argv: readonly string[]): string | undefined {
+  const options = valueOptions[argv[0] ?? ''] ?? [];
+  for (let i = 1; i < argv.length; i++) {
+    const token = argv[i];
+    if (token === '--') break;
+    const name = token.startsWith('--') ? token.slice(2) : token.startsWith('-') ? token.slice(1) : undefined;
+    if (name === undefined || name.includes('=') || !options.includes(name)) continue;
+    const next = argv[i + 1];
+    if (next === undefined) return `${token} needs a value`;
+    if (next.startsWith('-') && !/^-\d/.test(next))
+      return `${token} needs a value, but the next argument is the option ${next}`;
+  }
+  return undefined;
+}
+
+/** Writes to a closed pipe (`civsim validate … | head`) end quietly, keeping the command's exit code. */
+function ignoreBrokenPipes(): () => void {
+  let broken = false;
+  const onError = (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE' || broken) {
+      broken = true;
+      return;
+    }
+    throw error;
+  };
+  process.stdout.on('error', onError);
+  process.stderr.on('error', onError);
+  return () => {
+    process.stdout.off('error', onError);
+    process.stderr.off('error', onError);
+  };
+}
 
 export async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
   const setExit = (code: number) => {
     exitCode = code;
   };
+  const debug = argv.includes('--debug');
+  const restore = ignoreBrokenPipes();
   try {
+    const problem = optionValueProblem(argv);
+    if (problem) throw new UsageError(problem);
     await yargs(argv)
       .scriptName('civsim')
       .usage('civsim: an agent-based laboratory for civil-society policy.\n\nUsage: $0 <command> [options]')
       .command(runCommand(setExit))
       .command(validateCommand(setExit))
+      .option('debug', {
+        type: 'boolean',
+        default: false,
+        describe: 'Show stack traces of unexpected errors (for bug reports)',
+        global: true,
+      })
       .demandCommand(1, 'Name a command: run or validate (see --help).')
       .strict()
       .recommendCommands()
@@ -36,8 +90,14 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`civsim: ${err.message}\nRun civsim --help for usage.\n`);
       return 2;
     }
-    process.stderr.write(`civsim: ${err instanceof Error ? err.message : String(err)}\n`);
+    if (exitCode === 2) {
+      say(err instanceof Error ? err.message : String(err));
+      return 2;
+    }
+    sayError('unexpected error', err, debug);
     return exitCode || 1;
+  } finally {
+    restore();
   }
   return exitCode;
 }

@@ -1,24 +1,23 @@
 /**
  * Progress of `civsim run` on stderr (stdout carries only the result: the run folder's path).
- * On a terminal: a live bar over all replicates and months, with the ETA, then one over the files.
- * Elsewhere (CI logs, `2> log`): plain lines, one per finished replicate, that read well in a file.
+ * On a terminal: a live bar over all the months of all replicates, with the ETA, then one over the files.
+ * Elsewhere (CI logs, `2> log`): plain lines that read well in a file — one per finished replicate, and
+ * at least one every few seconds while a long phase (building a population of millions, a month of a
+ * large run) gives no other news, so nobody has to wonder whether it hangs.
  * Quiet: nothing (errors are printed by the command itself).
  */
 import cliProgress from 'cli-progress';
-import type { Progress } from '../index.ts';
+import type { PoolProgress } from '../node/replicatePool.ts';
+import type { RunEvent } from '../node/runToFolder.ts';
 
 export type ProgressMode = 'bar' | 'lines' | 'quiet';
 
 export interface ProgressReporter {
-  /** Before the first replicate. */
-  runStarted(info: { scenario: string; replicates: number; seed: number; folder: string }): void;
-  /** After each simulated month (as runScenario reports it). */
-  tick(progress: Progress): void;
-  /** Before each output file is written. */
-  file(path: string, index: number, total: number): void;
+  /** Every event of the run (runToFolder's onEvent). */
+  event(event: RunEvent): void;
   /** Something to say in any mode but quiet (the bar is closed first). */
   note(message: string): void;
-  /** Closes any bar (also on interruption, so the terminal is left clean). */
+  /** Closes any bar and timer (also on interruption, so the terminal is left clean). */
   stop(): void;
 }
 
@@ -28,62 +27,103 @@ export function progressMode(quiet: boolean, isTTY: boolean | undefined): Progre
   return isTTY ? 'bar' : 'lines';
 }
 
-/** 1.2 s, 4 min 05 s, 1 h 02 min. */
+/** 1.2 s, 4 min 05 s, 1 h 02 min, 3 d 04 h. */
 export function formatDuration(seconds: number): string {
   if (!Number.isFinite(seconds) || seconds < 0) return '?';
   if (seconds < 60) return `${seconds < 10 ? seconds.toFixed(1) : Math.round(seconds)} s`;
   const s = Math.round(seconds);
   if (s < 3600) return `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s`;
-  return `${Math.floor(s / 3600)} h ${String(Math.floor((s % 3600) / 60)).padStart(2, '0')} min`;
+  if (s < 86_400)
+    return `${Math.floor(s / 3600)} h ${String(Math.floor((s % 3600) / 60)).padStart(2, '0')} min`;
+  return `${Math.floor(s / 86_400)} d ${String(Math.floor((s % 86_400) / 3600)).padStart(2, '0')} h`;
 }
 
 const quietReporter: ProgressReporter = {
-  runStarted: () => undefined,
-  tick: () => undefined,
-  file: () => undefined,
+  event: () => undefined,
   note: () => undefined,
   stop: () => undefined,
 };
 
-/** Plain lines: one per finished replicate with its time, the total so far and a naive ETA. */
-function linesReporter(stream: NodeJS.WritableStream, now: () => number): ProgressReporter {
+/** What a progress snapshot says in words: "3/10 replicates done, 42% of the months". */
+export function describeProgress(p: PoolProgress): string {
+  const share = p.ticksTotal > 0 ? Math.floor((100 * p.ticksDone) / p.ticksTotal) : 0;
+  const building =
+    p.building > 0 ? `; ${p.building} building ${p.building === 1 ? 'its' : 'their'} population` : '';
+  return `${p.done}/${p.replicates} replicates done, ${share}% of the months simulated${building}`;
+}
+
+/** Time left from the share done so far (undefined until there is something to go on). */
+function timeLeft(p: PoolProgress, elapsedSeconds: number): number | undefined {
+  if (p.ticksTotal === 0 || p.ticksDone === 0) return undefined;
+  return (elapsedSeconds * (p.ticksTotal - p.ticksDone)) / p.ticksDone;
+}
+
+/** Plain lines: one per finished replicate and a heartbeat whenever nothing was said for a while. */
+function linesReporter(
+  stream: NodeJS.WritableStream,
+  now: () => number,
+  heartbeatMs: number,
+): ProgressReporter {
   let started = 0;
-  let replicateStarted = 0;
-  let fileIndexShown = -1;
-  const say = (line: string) => stream.write(`${line}\n`);
+  let lastLine = 0;
+  let latest: PoolProgress | undefined;
+  let doneShown = 0;
+  let writing = false;
+  let timer: ReturnType<typeof setInterval> | undefined;
+  const say = (line: string) => {
+    stream.write(`${line}\n`);
+    lastLine = now();
+  };
+  const withEta = (p: PoolProgress) => {
+    const elapsed = (now() - started) / 1000;
+    const left = timeLeft(p, elapsed);
+    return `${describeProgress(p)} (${formatDuration(elapsed)} so far${left === undefined ? '' : `, about ${formatDuration(left)} left`})`;
+  };
+  const stop = () => {
+    if (timer) clearInterval(timer);
+    timer = undefined;
+  };
   return {
-    runStarted(info) {
-      started = now();
-      replicateStarted = started;
-      say(`civsim: running ${info.scenario}: ${info.replicates} replicate(s), seed ${info.seed}`);
-      say(`civsim: writing to ${info.folder}`);
-    },
-    tick(p) {
-      if (p.tick !== p.ticks) return;
-      const t = now();
-      const done = p.replicate + 1;
-      const elapsed = (t - started) / 1000;
-      const left =
-        done < p.replicates ? `, about ${formatDuration((elapsed / done) * (p.replicates - done))} left` : '';
-      say(
-        `civsim: replicate ${done}/${p.replicates} done in ${formatDuration((t - replicateStarted) / 1000)} ` +
-          `(${formatDuration(elapsed)} so far${left})`,
-      );
-      replicateStarted = t;
-    },
-    file(_path, index, total) {
-      if (fileIndexShown < 0) say(`civsim: writing ${total} output files`);
-      fileIndexShown = index;
+    event(e) {
+      if (e.kind === 'started') {
+        started = now();
+        say(
+          `civsim: running ${e.scenario}: ${e.replicates} replicate(s) on ${e.workers} worker(s), seed ${e.seed}`,
+        );
+        say(`civsim: writing to ${e.folder}`);
+        timer = setInterval(
+          () => {
+            if (now() - lastLine < heartbeatMs) return;
+            if (writing) say('civsim: still writing the output files…');
+            else if (latest) say(`civsim: ${withEta(latest)}`);
+            else say('civsim: starting the workers…');
+          },
+          Math.max(100, Math.floor(heartbeatMs / 4)),
+        );
+        timer.unref?.();
+      } else if (e.kind === 'progress') {
+        latest = e.progress;
+        if (e.progress.done > doneShown) {
+          doneShown = e.progress.done;
+          say(`civsim: ${withEta(e.progress)}`);
+        }
+      } else {
+        if (!writing) say(`civsim: writing ${e.total} output files`);
+        writing = true;
+        if (e.index === e.total) stop();
+      }
     },
     note: say,
-    stop: () => undefined,
+    stop,
   };
 }
 
 /** Live bars (cli-progress) on a terminal. */
-function barReporter(stream: NodeJS.WritableStream): ProgressReporter {
+function barReporter(stream: NodeJS.WritableStream, now: () => number): ProgressReporter {
   let bar: cliProgress.SingleBar | undefined;
-  let ticksPerReplicate = 0;
+  let scenario = '';
+  let started = 0;
+  let phase: 'none' | 'running' | 'writing' = 'none';
   const close = () => {
     bar?.stop();
     bar = undefined;
@@ -96,36 +136,34 @@ function barReporter(stream: NodeJS.WritableStream): ProgressReporter {
     );
     bar.start(total, 0, payload);
   };
-  let scenario = '';
-  let replicates = 0;
-  let writing = false;
   return {
-    runStarted(info) {
-      scenario = info.scenario;
-      replicates = info.replicates;
-    },
-    tick(p) {
-      if (!bar || writing) {
-        ticksPerReplicate = p.ticks;
-        writing = false;
-        open(
-          '{scenario} |{bar}| {percentage}% | replicate {replicate}/{replicates} | month {tick}/{ticks} | ' +
-            'ETA {eta_formatted}',
-          replicates * ticksPerReplicate,
-          { scenario, replicate: 1, replicates, tick: 0, ticks: ticksPerReplicate },
-        );
+    event(e) {
+      if (e.kind === 'started') {
+        scenario = e.scenario;
+        started = now();
+      } else if (e.kind === 'progress') {
+        const p = e.progress;
+        if (p.ticksTotal === 0) return;
+        if (phase !== 'running') {
+          phase = 'running';
+          open('{scenario} |{bar}| {percentage}% | {status} | ETA {left}', p.ticksTotal, {
+            scenario,
+            status: '',
+            left: '?',
+          });
+        }
+        const left = timeLeft(p, (now() - started) / 1000);
+        bar?.update(p.ticksDone, {
+          status: `${p.done}/${p.replicates} replicates${p.building > 0 ? `, ${p.building} building` : ''}`,
+          left: left === undefined ? '?' : formatDuration(left),
+        });
+      } else {
+        if (phase !== 'writing') {
+          phase = 'writing';
+          open('writing  |{bar}| {value}/{total} files | {file}', e.total, { file: e.path });
+        }
+        bar?.update(e.index, { file: e.path });
       }
-      bar?.update(p.replicate * ticksPerReplicate + p.tick, {
-        replicate: p.replicate + 1,
-        tick: p.tick,
-      });
-    },
-    file(path, index, total) {
-      if (!writing) {
-        writing = true;
-        open('writing  |{bar}| {value}/{total} files | {file}', total, { file: path });
-      }
-      bar?.update(index, { file: path });
     },
     note(message) {
       close();
@@ -139,8 +177,9 @@ export function createProgressReporter(
   mode: ProgressMode,
   stream: NodeJS.WritableStream = process.stderr,
   now: () => number = Date.now,
+  heartbeatMs = 5000,
 ): ProgressReporter {
   if (mode === 'quiet') return quietReporter;
-  if (mode === 'lines') return linesReporter(stream, now);
-  return barReporter(stream);
+  if (mode === 'lines') return linesReporter(stream, now, heartbeatMs);
+  return barReporter(stream, now);
 }

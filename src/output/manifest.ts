@@ -5,7 +5,17 @@
  * times, so the data files stay byte-identical between runs of the same scenario and seed.
  */
 import type { Scenario } from '../scenario/schema.ts';
-import type { SoftwareFacts } from './environment.ts';
+
+/** civsim's version and where it runs (read by the Node side: node/environment.ts). */
+export interface SoftwareFacts {
+  civsimVersion: string;
+  gitCommit: string | null;
+  /** True when tracked files differ from the commit; null when unknown. */
+  gitDirty: boolean | null;
+  node: string;
+  platform: string;
+  arch: string;
+}
 
 export interface ManifestFile {
   /** Relative to the run folder, with `/` separators. */
@@ -22,6 +32,8 @@ export interface ManifestInput {
   /** Hash of the scenario as loaded from its files (before command-line overrides). */
   loadedHash: string;
   scenarioFiles: string[];
+  /** What the loader warned about (e.g. timeline events past the end, which were dropped). */
+  warnings?: string[];
   overrides: { seed?: number; replicates?: number; scale?: number };
   replicateSeeds: { replicate: number; seedKey: string }[];
   metrics: string[];
@@ -47,6 +59,7 @@ export function buildManifest(input: ManifestInput) {
       hash: input.scenarioHash,
       loadedHash: input.loadedHash,
       files: input.scenarioFiles,
+      warnings: input.warnings ?? [],
       overrides: input.overrides,
     },
     seed: input.scenario.seed,

@@ -40,6 +40,8 @@ export interface LoadedScenario {
   files: string[];
   /** sha256 hex of the canonical JSON of `scenario` (independent of key order and file layout). */
   hash: string;
+  /** What the check warned about (e.g. timeline events after the end, which are dropped). */
+  warnings: ScenarioIssue[];
 }
 
 /** Longest extends chain followed; deeper chains are almost certainly a mistake. */
@@ -76,7 +78,11 @@ export async function checkScenarioFile(path: string, io: ScenarioIO): Promise<S
   if (issues.length > 0 || !parsed.success) return { issues: sortIssues(issues, chain.files), warnings };
 
   const { extends: _extends, $schema: _schema, ...scenario } = parsed.data;
-  return { loaded: { scenario, files: chain.files, hash: scenarioHash(scenario) }, issues: [], warnings };
+  return {
+    loaded: { scenario, files: chain.files, hash: scenarioHash(scenario), warnings },
+    issues: [],
+    warnings,
+  };
 }
 
 /** Loads a scenario file or throws a ScenarioError listing every issue. */

@@ -295,10 +295,14 @@ describe('civsim run: bad input exits 2', () => {
 describe('civsim run: interruption', () => {
   it('on SIGINT exits 130 and leaves only a .partial folder marked INCOMPLETE', async () => {
     const target = join(out, 'interrupt');
-    const child = spawn(process.execPath, [civsim, 'run', fixture('long.yaml'), '--out', target, '--quiet'], {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [civsim, 'run', fixture('long.yaml'), '--out', target, '--quiet', '--yes'],
+      {
+        cwd: root,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
@@ -336,34 +340,60 @@ describe('progress output', () => {
     expect(progressMode(true, true)).toBe('quiet');
   });
 
-  it('prints one line per finished replicate with times, without a terminal', () => {
+  const started = {
+    kind: 'started',
+    scenario: 'demo',
+    replicates: 2,
+    seed: 7,
+    workers: 2,
+    folder: 'results/demo/x.partial',
+  } as const;
+  const progress = (done: number, ticksDone: number, building = 0) =>
+    ({ kind: 'progress', progress: { replicates: 2, done, ticksDone, ticksTotal: 24, building } }) as const;
+
+  it('prints one line per finished replicate with the time so far and left, without a terminal', () => {
     const out = capture();
     let now = 0;
     const reporter = createProgressReporter('lines', out.stream, () => now);
-    reporter.runStarted({ scenario: 'demo', replicates: 2, seed: 7, folder: 'results/demo/x.partial' });
-    for (let r = 0; r < 2; r++) {
-      for (let t = 1; t <= 12; t++) {
-        now += 250;
-        reporter.tick({ replicate: r, replicates: 2, tick: t, ticks: 12 });
-      }
+    reporter.event(started);
+    for (let t = 1; t <= 24; t++) {
+      now += 250;
+      reporter.event(progress(t >= 12 ? (t >= 24 ? 2 : 1) : 0, t));
     }
-    reporter.file('series.csv', 0, 3);
-    reporter.file('annual.csv', 1, 3);
-    const lines = out.text().trimEnd().split('\n');
-    expect(lines).toEqual([
-      'civsim: running demo: 2 replicate(s), seed 7',
+    reporter.event({ kind: 'file', path: 'series.csv', index: 0, total: 3 });
+    reporter.event({ kind: 'file', path: 'annual.csv', index: 1, total: 3 });
+    reporter.stop();
+    expect(out.text().trimEnd().split('\n')).toEqual([
+      'civsim: running demo: 2 replicate(s) on 2 worker(s), seed 7',
       'civsim: writing to results/demo/x.partial',
-      'civsim: replicate 1/2 done in 3.0 s (3.0 s so far, about 3.0 s left)',
-      'civsim: replicate 2/2 done in 3.0 s (6.0 s so far)',
+      'civsim: 1/2 replicates done, 50% of the months simulated (3.0 s so far, about 3.0 s left)',
+      'civsim: 2/2 replicates done, 100% of the months simulated (6.0 s so far, about 0.0 s left)',
       'civsim: writing 3 output files',
     ]);
+  });
+
+  it('says something at least every few seconds while a long phase gives no news', async () => {
+    const out = capture();
+    const reporter = createProgressReporter('lines', out.stream, Date.now, 200);
+    reporter.event(started);
+    await new Promise((resolve) => setTimeout(resolve, 350));
+    reporter.event(progress(0, 0, 2));
+    await new Promise((resolve) => setTimeout(resolve, 450));
+    reporter.stop();
+    const lines = out.text().trimEnd().split('\n');
+    expect(lines).toContain('civsim: starting the workers…');
+    expect(
+      lines.some((l) =>
+        /^civsim: 0\/2 replicates done, 0% of the months simulated; 2 building their population \(/.test(l),
+      ),
+    ).toBe(true);
   });
 
   it('prints nothing when quiet', () => {
     const out = capture();
     const reporter = createProgressReporter('quiet', out.stream);
-    reporter.runStarted({ scenario: 'demo', replicates: 1, seed: 1, folder: 'f' });
-    reporter.tick({ replicate: 0, replicates: 1, tick: 1, ticks: 1 });
+    reporter.event(started);
+    reporter.event(progress(1, 12));
     reporter.note('hello');
     expect(out.text()).toBe('');
   });
@@ -373,6 +403,7 @@ describe('progress output', () => {
     expect(formatDuration(42.4)).toBe('42 s');
     expect(formatDuration(245)).toBe('4 min 05 s');
     expect(formatDuration(3720)).toBe('1 h 02 min');
+    expect(formatDuration(3 * 86_400 + 4 * 3600)).toBe('3 d 04 h');
     expect(formatDuration(Number.NaN)).toBe('?');
   });
 });

@@ -1,38 +1,28 @@
 /**
- * `civsim run SCENARIO`: load and check a scenario, apply command-line overrides, run every replicate,
- * and write a run folder (CSV tables, charts, index.html, manifest.json) under `<out>/<name>/<run-id>/`.
+ * `civsim run SCENARIO`: load and check a scenario, apply command-line overrides, say what the run will
+ * cost (and refuse one that would not fit in memory or would take hours, unless --yes), then hand over to
+ * the library's runToFolder, printing its progress and turning its errors into one line and an exit code.
  *
- * The folder is written as `<run-id>.partial/` with an INCOMPLETE marker and renamed only when every
- * file is there, so a folder without `.partial` is always a finished run. Ctrl-C (SIGINT) or SIGTERM
- * aborts the run through an AbortSignal and leaves the `.partial` folder; a second Ctrl-C quits at once.
- *
- * Exit codes: 0 done, 1 failed while running, 2 bad input (scenario or arguments), 130 interrupted.
- * stdout gets only the path of the finished run folder (also with --quiet, for scripts); everything else
- * goes to stderr.
+ * Exit codes: 0 done, 1 failed while running, 2 bad input (scenario, arguments, an unusable results
+ * folder, a run too large without --yes), 130 interrupted. stdout gets only the path of the finished
+ * run folder (also with --quiet, for scripts); everything else goes to stderr.
  */
-import { join } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
-import { applyOverrides, runScenario } from '../../index.ts';
+import { applyOverrides } from '../../index.ts';
 import type { RunOverrides } from '../../index.ts';
-import { writeFileAtomic } from '../../output/atomicWrite.ts';
+import { estimateRunCost, formatMegabytes } from '../../model/cost.ts';
+import { OutputError } from '../../node/fileErrors.ts';
+import { defaultWorkerCount } from '../../node/replicatePool.ts';
+import { availableMemory } from '../../node/resources.ts';
+import { RunFailedError, RunFolderError, runToFolder } from '../../node/runToFolder.ts';
 import { civsimCommandLine } from '../../output/commandLine.ts';
-import { softwareFacts } from '../../output/environment.ts';
-import { incompleteText } from '../../output/incomplete.ts';
-import { buildManifest } from '../../output/manifest.ts';
-import type { RunFolder } from '../../output/runFolder.ts';
-import {
-  claimRunFolder,
-  completeRunFolder,
-  RunFolderTakenError,
-  updateIncomplete,
-} from '../../output/runFolder.ts';
-import { defaultRunId, runIdProblem } from '../../output/runId.ts';
-import { outputMetricIds } from '../../output/tables.ts';
-import type { LoadedScenario } from '../../scenario/load.ts';
-import { formatIssue, loadScenarioFile, ScenarioError, scenarioHash } from '../../scenario/load.ts';
+import { runIdProblem } from '../../output/runId.ts';
+import { formatIssue, loadScenarioFile, ScenarioError } from '../../scenario/load.ts';
+import type { LoadedScenario, ScenarioIssue } from '../../scenario/load.ts';
 import { nodeScenarioIO } from '../../scenario/nodeIO.ts';
 import { scenarioSchema } from '../../scenario/schema.ts';
 import { createProgressReporter, formatDuration, progressMode } from '../progress.ts';
+import { say, sayError } from '../say.ts';
 
 export interface RunArgs {
   scenario: string;
@@ -43,10 +33,17 @@ export interface RunArgs {
   id?: string;
   charts: boolean;
   quiet: boolean;
+  workers?: number;
+  yes: boolean;
+  debug?: boolean;
 }
 
 const maxSeed = 2 ** 32 - 1;
 const maxReplicates = 10_000;
+const maxWorkers = 256;
+
+/** Runs estimated to take longer than this need --yes. */
+export const maxSecondsWithoutYes = 3600;
 
 /**
  * What is wrong with the options, or undefined. yargs turns `--replicates abc` into NaN and a repeated
@@ -63,9 +60,10 @@ export function runArgsProblem(args: Partial<Record<keyof RunArgs, unknown>>): s
   const problem =
     wholeNumber('seed', args.seed, 0, maxSeed) ??
     wholeNumber('replicates', args.replicates, 1, maxReplicates) ??
+    wholeNumber('workers', args.workers, 1, maxWorkers) ??
     (args.scale !== undefined &&
-    !(typeof args.scale === 'number' && Number.isFinite(args.scale) && args.scale > 0)
-      ? `--scale must be a number greater than 0, got ${JSON.stringify(args.scale) ?? String(args.scale)}`
+    !(typeof args.scale === 'number' && Number.isFinite(args.scale) && args.scale > 0 && args.scale <= 1e6)
+      ? `--scale must be a number greater than 0 and at most 1000000, got ${JSON.stringify(args.scale) ?? String(args.scale)}`
       : undefined);
   if (problem) return problem.replace('got null', 'got something that is not a number');
   if (args.out !== undefined && (typeof args.out !== 'string' || args.out.length === 0)) {
@@ -117,10 +115,21 @@ function builder(setExit: (code: number) => void) {
         describe: 'Folder that holds results',
       })
       .option('id', { type: 'string', describe: 'Run folder name (default: <UTC start time>-seed<N>)' })
+      .option('workers', {
+        alias: 'w',
+        type: 'number',
+        describe: `Worker threads for the replicates (default: the cores, here ${defaultWorkerCount()})`,
+      })
       .option('charts', {
         type: 'boolean',
         default: true,
         describe: 'Draw charts (--no-charts writes tables and index.html only, faster)',
+      })
+      .option('yes', {
+        alias: 'y',
+        type: 'boolean',
+        default: false,
+        describe: 'Run even if the estimate says it needs more memory than is free or takes over an hour',
       })
       .option('quiet', {
         alias: 'q',
@@ -138,6 +147,7 @@ function builder(setExit: (code: number) => void) {
       .example('$0 run scenarios/kazakhstan.yaml', 'Run with the seed and replicates of the file')
       .example('$0 run scenarios/kazakhstan.yaml --seed 7 -r 30', '30 replicates, master seed 7')
       .example('$0 run scenarios/kazakhstan.yaml --scale 0.1 -r 2 --no-charts', 'A quick smoke test')
+      .example('$0 run scenarios/kazakhstan.yaml --scale 164 -r 1 --yes', 'All 16.4 million people of 1991')
       .example(
         '$0 run scenarios/kazakhstan.yaml -o /data/runs --id baseline',
         'Write /data/runs/<name>/baseline',
@@ -149,6 +159,7 @@ function builder(setExit: (code: number) => void) {
           'Writes <out>/<scenario name>/<run-id>/: manifest.json, series.csv, annual.csv, summary.csv,',
           'summary_annual.csv, ngos.csv (with output.agents), charts/ and index.html (see results/README.md).',
           'While it runs the folder is <run-id>.partial/ and holds a file INCOMPLETE.',
+          'Before it starts, civsim estimates the time and memory the run needs and prints them.',
           'Exit codes: 0 done, 1 failed, 2 bad scenario or arguments, 130 interrupted.',
         ].join('\n'),
       );
@@ -166,11 +177,15 @@ export function runCommand(setExit: (code: number) => void): CommandModule<objec
   };
 }
 
-const say = (message: string) => process.stderr.write(`civsim: ${message}\n`);
-
-async function loadScenario(path: string): Promise<LoadedScenario | undefined> {
+/** Prints a scenario's issues (exit 2 follows) and returns undefined, or the loaded scenario. */
+export async function loadForCommand(
+  path: string,
+  options: { quiet: boolean },
+): Promise<LoadedScenario | undefined> {
   try {
-    return await loadScenarioFile(path, nodeScenarioIO);
+    const loaded = await loadScenarioFile(path, nodeScenarioIO);
+    if (!options.quiet) for (const warning of loaded.warnings) printWarning(warning);
+    return loaded;
   } catch (error) {
     if (!(error instanceof ScenarioError)) throw error;
     say(
@@ -181,15 +196,16 @@ async function loadScenario(path: string): Promise<LoadedScenario | undefined> {
   }
 }
 
+function printWarning(warning: ScenarioIssue): void {
+  process.stderr.write(`${formatIssue({ ...warning, message: `warning: ${warning.message}` })}\n`);
+}
+
 /** Runs the command; returns the exit code. */
 async function run(args: RunArgs): Promise<number> {
-  const startedAt = new Date();
-  const started = performance.now();
   const argv = process.argv.slice(2);
   const commandLine = civsimCommandLine(argv);
-  const software = softwareFacts();
 
-  const loaded = await loadScenario(args.scenario);
+  const loaded = await loadForCommand(args.scenario, args);
   if (!loaded) return 2;
   const overrides: RunOverrides = {};
   if (args.seed !== undefined) overrides.seed = args.seed;
@@ -204,104 +220,78 @@ async function run(args: RunArgs): Promise<number> {
     return 2;
   }
 
+  const workers = Math.min(args.workers ?? defaultWorkerCount(), scenario.replicates);
+  const cost = estimateRunCost({ scenario, workers, charts: args.charts });
+  const free = availableMemory();
   const reporter = createProgressReporter(progressMode(args.quiet, process.stderr.isTTY));
+  const costLine =
+    `about ${formatDuration(cost.seconds)} and ${formatMegabytes(cost.peakBytes)} of memory ` +
+    `(${cost.citizens.toLocaleString('en-US')} citizens × ${cost.months} months × ${cost.replicates} ` +
+    `replicate${cost.replicates === 1 ? '' : 's'} on ${cost.workers} worker${cost.workers === 1 ? '' : 's'})`;
+  reporter.note(`civsim: estimated ${costLine}`);
+  if (!args.yes) {
+    if (cost.peakBytes > free) {
+      say(
+        `the run would need ${formatMegabytes(cost.peakBytes)} of memory and ${formatMegabytes(free)} is free: ` +
+          'lower --scale, -r or --workers, or add --yes to try anyway',
+      );
+      return 2;
+    }
+    if (cost.seconds > maxSecondsWithoutYes) {
+      say(
+        `the run would take ${formatDuration(cost.seconds)} by the estimate: add --yes to start it anyway ` +
+          '(or lower --scale or -r for a quicker look)',
+      );
+      return 2;
+    }
+  }
+
   const controller = new AbortController();
   let signals = 0;
   const onSignal = (signalName: NodeJS.Signals) => {
     signals++;
+    reporter.stop();
     if (signals > 1) {
-      reporter.stop();
       say(`${signalName} again: quitting now; the unfinished run folder is left marked INCOMPLETE`);
       process.exit(130);
     }
-    reporter.stop();
     say(`${signalName}: stopping (press Ctrl-C again to quit at once)…`);
     controller.abort(new InterruptedError(signalName));
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
-
-  const rerun = args.id ? `${commandLine}   (delete this folder first: --id reuses its name)` : commandLine;
-  let folder: RunFolder | undefined;
+  let partial: string | undefined;
   try {
-    folder = await claimRunFolder(
-      join(args.out, scenario.name),
-      args.id ?? defaultRunId(startedAt, scenario.seed),
-      {
-        exact: args.id !== undefined,
-        incomplete: incompleteText({ startedAt, rerun }),
+    const finished = await runToFolder(scenario, {
+      out: args.out,
+      id: args.id,
+      charts: args.charts,
+      workers,
+      signal: controller.signal,
+      onEvent: (event) => {
+        if (event.kind === 'started') partial = event.folder;
+        reporter.event(event);
       },
-    );
-    const signal = controller.signal;
-    signal.throwIfAborted();
-    reporter.runStarted({
-      scenario: scenario.name,
-      replicates: scenario.replicates,
-      seed: scenario.seed,
-      folder: folder.partialPath,
+      source: { files: loaded.files, hash: loaded.hash, overrides, warnings: loaded.warnings },
+      command: { argv: process.argv, line: commandLine, cwd: process.cwd() },
     });
-    // vega and resvg take most of a second to load: only `run` needs them, so every other command skips it
-    const outputs = import('../../output/writeOutputs.ts');
-    outputs.catch(() => undefined); // a failed load is reported where it is awaited, not as unhandled
-    const result = await runScenario(scenario, { signal, onProgress: (p) => reporter.tick(p) });
-    const { chartsOf, writeRunOutputs } = await outputs;
-    const hash = scenarioHash(scenario);
-    const facts = await software;
-    const files = await writeRunOutputs(
-      folder.partialPath,
-      result,
-      { runId: folder.runId, scenarioHash: hash, software: facts },
-      { charts: args.charts, signal, onFile: (path, index, total) => reporter.file(path, index, total) },
-    );
-    reporter.file('manifest.json', files.length, files.length + 1);
-    const wallSeconds = (performance.now() - started) / 1000;
-    const manifest = buildManifest({
-      runId: folder.runId,
-      scenario,
-      scenarioHash: hash,
-      loadedHash: loaded.hash,
-      scenarioFiles: loaded.files,
-      overrides,
-      replicateSeeds: result.replicates.map((r) => ({ replicate: r.replicate, seedKey: r.seedKey })),
-      metrics: outputMetricIds(scenario, result.metrics),
-      charts: args.charts ? chartsOf(result).map((c) => c.id) : [],
-      software: facts,
-      argv: process.argv,
-      commandLine,
-      cwd: process.cwd(),
-      startedAt,
-      wallSeconds,
-      files,
-    });
-    await writeFileAtomic(
-      join(folder.partialPath, 'manifest.json'),
-      `${JSON.stringify(manifest, null, 2)}\n`,
-      signal,
-    );
-    signal.throwIfAborted();
-    await completeRunFolder(folder);
-    reporter.file('manifest.json', files.length + 1, files.length + 1);
     reporter.stop();
-    reporter.note(`civsim: finished in ${formatDuration(wallSeconds)}: ${folder.finalPath}`);
-    process.stdout.write(`${folder.finalPath}\n`);
+    reporter.note(`civsim: finished in ${formatDuration(finished.wallSeconds)}: ${finished.folder}`);
+    process.stdout.write(`${finished.folder}\n`);
     return 0;
   } catch (error) {
     reporter.stop();
-    if (!folder && error instanceof RunFolderTakenError) {
-      say(error.message); // --id names a folder that exists: bad input
+    if (error instanceof RunFolderError) {
+      say(error.message);
       return 2;
     }
-    const interrupted = controller.signal.aborted;
-    const reason = interrupted
-      ? `${(controller.signal.reason as Error).message} at ${new Date().toISOString()}`
-      : `it failed at ${new Date().toISOString()}: ${error instanceof Error ? error.message : String(error)}`;
-    if (folder) await updateIncomplete(folder, incompleteText({ startedAt, rerun, reason }));
-    if (interrupted) {
-      say(`interrupted; the unfinished run is in ${folder?.partialPath ?? '(no folder yet)'}`);
+    if (controller.signal.aborted) {
+      say(`interrupted; the unfinished run is in ${partial ?? '(no folder yet)'}`);
       return 130;
     }
-    say(`the run failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    if (folder) say(`the unfinished run is in ${folder.partialPath}`);
+    if (error instanceof RunFailedError || error instanceof OutputError) say(error.message);
+    else sayError('the run failed', error, args.debug);
+    if (partial) say(`the unfinished run is in ${partial} (see its INCOMPLETE file)`);
     return 1;
   } finally {
     process.off('SIGINT', onSignal);

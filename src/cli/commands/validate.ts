@@ -26,6 +26,8 @@ export interface FileReport {
     hash: string;
   };
   issues: ScenarioIssue[];
+  /** Not problems, but worth knowing (e.g. timeline events after the end, which a run drops). */
+  warnings: ScenarioIssue[];
 }
 
 export function validateCommand(setExit: (code: number) => void): CommandModule<object, ValidateArgs> {
@@ -43,7 +45,8 @@ export function validateCommand(setExit: (code: number) => void): CommandModule<
         .option('json', {
           type: 'boolean',
           default: false,
-          describe: 'Print a JSON report ({ ok, files: [{ file, ok, scenario, issues }] }) instead of text',
+          describe:
+            'Print a JSON report ({ ok, files: [{ file, ok, scenario, issues, warnings }] }) instead of text',
         })
         .example('$0 validate scenarios/kz.yaml', 'check a scenario and the files it extends')
         .example('$0 validate scenarios/*.yaml', 'check several: exit code 2 if any has a problem')
@@ -64,17 +67,18 @@ export function validateCommand(setExit: (code: number) => void): CommandModule<
 
 async function checkFile(file: string): Promise<FileReport> {
   try {
-    const { loaded, issues } = await checkScenarioFile(file, nodeScenarioIO);
+    const { loaded, issues, warnings } = await checkScenarioFile(file, nodeScenarioIO);
     return {
       file,
       ok: issues.length === 0 && loaded !== undefined,
       ...(loaded ? { scenario: summary(loaded) } : {}),
       issues,
+      warnings,
     };
   } catch (err) {
     // a bug in the checker must not hide the results for the other files
     const message = `internal error while checking: ${err instanceof Error ? err.message : String(err)}`;
-    return { file, ok: false, issues: [{ file, line: 0, column: 0, path: '', message }] };
+    return { file, ok: false, issues: [{ file, line: 0, column: 0, path: '', message }], warnings: [] };
   }
 }
 
@@ -92,6 +96,9 @@ function summary(loaded: LoadedScenario): NonNullable<FileReport['scenario']> {
 
 function printReport(report: FileReport): void {
   for (const issue of report.issues) process.stderr.write(`${formatIssue(issue)}\n`);
+  for (const warning of report.warnings) {
+    process.stderr.write(`${formatIssue({ ...warning, message: `warning: ${warning.message}` })}\n`);
+  }
   if (report.ok && report.scenario) {
     const { name, start, end, events, replicates } = report.scenario;
     const eventWord = events === 1 ? 'timeline event' : 'timeline events';

@@ -2,9 +2,9 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { softwareFacts } from '../../src/output/environment.ts';
-import { writeRunOutputs } from '../../src/output/writeOutputs.ts';
-import { fakeRun, fakeScenario } from './fakeRun.ts';
+import { softwareFacts } from '../../src/node/environment.ts';
+import { writeRunOutputs } from '../../src/node/writeRun.ts';
+import { fakeRun, fakeScenario } from '../output/fakeRun.ts';
 
 let dir: string;
 beforeEach(async () => {

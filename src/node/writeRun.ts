@@ -9,21 +9,28 @@ import { join } from 'node:path';
 import type { RunResult } from '../index.ts';
 import type { ChartSpec } from '../scenario/schema.ts';
 import { writeFileAtomic } from './atomicWrite.ts';
-import type { ChartContext } from './charts.ts';
-import { buildChartSpec } from './charts.ts';
-import { defaultCharts } from './defaultCharts.ts';
+import { isFileSystemError, OutputError } from './fileErrors.ts';
+import type { ChartContext } from '../output/charts.ts';
+import { buildChartSpec } from '../output/charts.ts';
+import { defaultCharts } from '../output/defaultCharts.ts';
 import type { SoftwareFacts } from './environment.ts';
-import { finalYearTable } from './finalYear.ts';
-import type { ReportChart } from './html.ts';
-import { buildIndexHtml } from './html.ts';
-import type { ManifestFile } from './manifest.ts';
+import { finalYearTable } from '../output/finalYear.ts';
+import type { ReportChart } from '../output/html.ts';
+import { buildIndexHtml } from '../output/html.ts';
+import type { ManifestFile } from '../output/manifest.ts';
 import { renderPng, renderSvg } from './render.ts';
-import { specJson } from './specJson.ts';
-import type { SeriesSummary } from './summary.ts';
-import { summariseRun } from './summary.ts';
-import { namespaceSvgIds } from './svgIds.ts';
-import { annualCsvLines, ngosCsvLines, outputMetricIds, seriesCsvLines, summaryCsvLines } from './tables.ts';
-import { eventsForDisplay } from './timelineEvents.ts';
+import { specJson } from '../output/specJson.ts';
+import type { Resolution, SeriesSummary } from '../output/summary.ts';
+import { summariseRun } from '../output/summary.ts';
+import { namespaceSvgIds } from '../output/svgIds.ts';
+import {
+  annualCsvLines,
+  ngosCsvLines,
+  outputMetricIds,
+  seriesCsvLines,
+  summaryCsvLines,
+} from '../output/tables.ts';
+import { eventsForDisplay } from '../output/timelineEvents.ts';
 
 export interface OutputOptions {
   /** Draw charts (default true); without them the page has tables only and the run is much faster. */
@@ -54,6 +61,27 @@ export function chartsOf(result: RunResult): readonly ChartSpec[] {
   return result.scenario.output.charts ?? defaultCharts;
 }
 
+/**
+ * summariseRun one metric at a time, letting the event loop run between metrics: thousands of
+ * replicates take seconds to summarise, and a Ctrl-C must not wait for that.
+ */
+async function summariseInSlices(
+  replicates: RunResult['replicates'],
+  metrics: readonly string[],
+  resolution: Resolution,
+  signal: AbortSignal | undefined,
+): Promise<SeriesSummary> {
+  const slices: SeriesSummary[] = [];
+  for (const metric of metrics) {
+    slices.push(summariseRun(replicates, [metric], resolution));
+    await yieldToEventLoop();
+    signal?.throwIfAborted();
+  }
+  return { resolution, keys: slices[0]?.keys ?? [], metrics: slices.flatMap((slice) => slice.metrics) };
+}
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 function pick(summary: SeriesSummary, metrics: readonly string[]): SeriesSummary {
   const byId = new Map(summary.metrics.map((m) => [m.metric, m]));
   return { ...summary, metrics: metrics.map((id) => byId.get(id)!) };
@@ -71,8 +99,8 @@ export async function writeRunOutputs(
   const metrics = outputMetricIds(scenario, result.metrics);
   const charts = options.charts === false ? [] : chartsOf(result);
   const summarised = [...new Set([...metrics, ...charts.flatMap((c) => c.metrics)])];
-  const monthly = summariseRun(replicates, summarised, 'monthly');
-  const annual = summariseRun(replicates, summarised, 'annual');
+  const monthly = await summariseInSlices(replicates, summarised, 'monthly', signal);
+  const annual = await summariseInSlices(replicates, summarised, 'annual', signal);
   const definitions = new Map(result.metrics.map((m) => [m.id, m]));
   const events = eventsForDisplay(scenario.timeline);
 
@@ -89,7 +117,9 @@ export async function writeRunOutputs(
   const write = async (path: string, content: Uint8Array | string | Iterable<string>) => {
     signal?.throwIfAborted();
     options.onFile?.(path, written.length, plan.length);
-    const file = await writeFileAtomic(join(folder, path), content, signal);
+    const file = await writeFileAtomic(join(folder, path), content, signal).catch((error: unknown) => {
+      throw isFileSystemError(error) ? new OutputError(`cannot write results to ${folder}`, error) : error;
+    });
     written.push({ path, ...file });
   };
 
@@ -101,7 +131,9 @@ export async function writeRunOutputs(
 
   const reportCharts: ReportChart[] = [];
   if (charts.length > 0) {
-    await mkdir(join(folder, 'charts'), { recursive: true });
+    await mkdir(join(folder, 'charts'), { recursive: true }).catch((error: unknown) => {
+      throw new OutputError(`cannot write results to ${folder}`, error);
+    });
     const chartContext: ChartContext = {
       scenarioTitle: scenario.title ?? scenario.name,
       currency: scenario.currency,

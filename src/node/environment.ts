@@ -6,19 +6,12 @@
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import type { SoftwareFacts } from '../output/manifest.ts';
 
-/** civsim's own folder (this file is src/output/environment.ts). */
+export type { SoftwareFacts };
+
+/** civsim's own folder (this file is src/node/environment.ts). */
 export const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
-
-export interface SoftwareFacts {
-  civsimVersion: string;
-  gitCommit: string | null;
-  /** True when tracked files differ from the commit; null when unknown. */
-  gitDirty: boolean | null;
-  node: string;
-  platform: string;
-  arch: string;
-}
 
 function git(args: string[]): Promise<string | null> {
   return new Promise((resolve) => {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { buildChartSpec } from '../../src/output/charts.ts';
-import { rasterise, renderPng, renderSvg } from '../../src/output/render.ts';
+import { rasterise, renderPng, renderSvg } from '../../src/node/render.ts';
 import { summariseRun } from '../../src/output/summary.ts';
 import { namespaceSvgIds } from '../../src/output/svgIds.ts';
 import { eventsForDisplay } from '../../src/output/timelineEvents.ts';
 import { metricDefinitions } from '../../src/model/metricDefinitions.ts';
-import { fakeRun, fakeScenario } from './fakeRun.ts';
+import { fakeRun, fakeScenario } from '../output/fakeRun.ts';
 
 async function chartSvg(title: string): Promise<string> {
   const scenario = fakeScenario({

@@ -2,12 +2,14 @@
  * The life of a run folder: claimed as `<run-id>.partial/` with an INCOMPLETE marker before anything is
  * computed, filled file by file, and only when everything is written the marker is removed and the folder
  * renamed to `<run-id>/` in one atomic step. A folder without `.partial` is therefore always complete;
- * an interrupted, failed or killed run leaves `.partial` with its marker.
+ * an interrupted, failed or killed run leaves `.partial` with its marker. Every file in it is written
+ * whole and flushed to the disk before the rename (atomicWrite.ts), and the renames themselves are
+ * flushed, so a crash or a power cut cannot leave a final folder with a truncated file.
  */
 import { access, mkdir, rename, rm } from 'node:fs/promises';
-import { join } from 'node:path';
-import { writeFileAtomic } from './atomicWrite.ts';
-import { incompleteFileName } from './incomplete.ts';
+import { dirname, join } from 'node:path';
+import { incompleteFileName } from '../output/incomplete.ts';
+import { syncFolder, writeFileAtomic } from './atomicWrite.ts';
 
 export interface RunFolder {
   runId: string;
@@ -68,6 +70,7 @@ export async function claimRunFolder(
       continue;
     }
     await writeFileAtomic(join(partialPath, incompleteFileName), options.incomplete);
+    await syncFolder(parent);
     return { runId, finalPath, partialPath };
   }
   throw new Error(`could not find a free run folder name for ${join(parent, baseId)}`);
@@ -89,5 +92,7 @@ export async function updateIncomplete(folder: RunFolder, text: string): Promise
 export async function completeRunFolder(folder: RunFolder): Promise<void> {
   if (await exists(folder.finalPath)) throw new RunFolderTakenError(folder.finalPath);
   await rm(join(folder.partialPath, incompleteFileName));
+  await syncFolder(folder.partialPath);
   await rename(folder.partialPath, folder.finalPath);
+  await syncFolder(dirname(folder.finalPath));
 }

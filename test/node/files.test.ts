@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { writeFileAtomic } from '../../src/output/atomicWrite.ts';
+import { writeFileAtomic } from '../../src/node/atomicWrite.ts';
 import { civsimCommandLine, shellQuote } from '../../src/output/commandLine.ts';
 import { incompleteText } from '../../src/output/incomplete.ts';
 import {
@@ -11,7 +11,7 @@ import {
   completeRunFolder,
   RunFolderTakenError,
   updateIncomplete,
-} from '../../src/output/runFolder.ts';
+} from '../../src/node/runFolder.ts';
 import { defaultRunId, runIdProblem } from '../../src/output/runId.ts';
 import { specJson } from '../../src/output/specJson.ts';
 
