@@ -36,8 +36,16 @@ export function optionValueProblem(argv: readonly string[]): string | undefined 
   return undefined;
 }
 
-/** Writes to a closed pipe (`civsim validate … | head`) end quietly, keeping the command's exit code. */
-function ignoreBrokenPipes(): () => void {
+let brokenPipesIgnored = false;
+
+/**
+ * Writes to a closed pipe (`civsim validate … | head`) end quietly, keeping the command's exit code.
+ * The handlers stay for the life of the process: a write's EPIPE arrives after the write returned,
+ * possibly after the command finished.
+ */
+function ignoreBrokenPipes(): void {
+  if (brokenPipesIgnored) return;
+  brokenPipesIgnored = true;
   let broken = false;
   const onError = (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE' || broken) {
@@ -48,10 +56,6 @@ function ignoreBrokenPipes(): () => void {
   };
   process.stdout.on('error', onError);
   process.stderr.on('error', onError);
-  return () => {
-    process.stdout.off('error', onError);
-    process.stderr.off('error', onError);
-  };
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -60,7 +64,7 @@ export async function main(argv: string[]): Promise<number> {
     exitCode = code;
   };
   const debug = argv.includes('--debug');
-  const restore = ignoreBrokenPipes();
+  ignoreBrokenPipes();
   try {
     const problem = optionValueProblem(argv);
     if (problem) throw new UsageError(problem);
@@ -96,8 +100,6 @@ export async function main(argv: string[]): Promise<number> {
     }
     sayError('unexpected error', err, debug);
     return exitCode || 1;
-  } finally {
-    restore();
   }
   return exitCode;
 }

@@ -16,15 +16,7 @@ import { initCitizenTotals, type CitizenTotals } from './citizenState.ts';
 import { createCitizens } from './citizens.ts';
 import { measure } from './measure.ts';
 import { metricDefinitions } from './metricDefinitions.ts';
-import {
-  ADVOCACY,
-  DORMANT,
-  SERVICE,
-  STATE_CREATED,
-  addNgo,
-  createNgoTable,
-  ensureRoomForNgos,
-} from './ngos.ts';
+import { ADVOCACY, DORMANT, SERVICE, STATE_CREATED, addNgo, createNgoTable, ensureNgoCount } from './ngos.ts';
 import { actions } from './rules/actions.ts';
 import { census } from './rules/census.ts';
 import { donations } from './rules/donations.ts';
@@ -93,13 +85,12 @@ export function createModelState(
   const citizens = createCitizens(startScenario, init);
   const expected = initial.ngos * population.ngoSampling;
   const count = Math.floor(expected) + (init.uniform() < expected - Math.floor(expected) ? 1 : 0);
-  const ngos = createNgoTable(Math.max(64, Math.ceil(count * 1.25)));
-  ensureRoomForNgos(
-    ngos,
+  ensureNgoCount(
     count,
     0,
     'initial.ngos × population.ngoSampling is too high: lower ngoSampling to simulate a sample of the NGOs',
   );
+  const ngos = createNgoTable(Math.max(64, Math.ceil(count * 1.25)));
   const state: ModelState = {
     scenario,
     levers: structuredClone(levers),

@@ -76,14 +76,19 @@ export type NgoTable = GrowableColumns<typeof ngoSpec>;
  */
 export const maxSimulatedNgos = 2_000_000;
 
-/** Refuses to add `more` NGOs past maxSimulatedNgos, saying which inputs make the sector grow so. */
-export function ensureRoomForNgos(table: NgoTable, more: number, tick: number, causes: string): void {
-  if (table.length + more <= maxSimulatedNgos) return;
+/** Refuses a table of `count` NGOs past maxSimulatedNgos, saying which inputs make the sector grow so. */
+export function ensureNgoCount(count: number, tick: number, causes: string): void {
+  if (count <= maxSimulatedNgos) return;
   throw new RunLimitError(
-    `the simulated NGOs would number ${Math.round(table.length + more).toLocaleString('en-US')}, ` +
+    `the simulated NGOs would number ${Math.round(count).toLocaleString('en-US')}, ` +
       `more than the ${maxSimulatedNgos.toLocaleString('en-US')} one replicate can hold; ${causes}`,
     tick,
   );
+}
+
+/** Refuses to add `more` NGOs to the table past maxSimulatedNgos. */
+export function ensureRoomForNgos(table: NgoTable, more: number, tick: number, causes: string): void {
+  ensureNgoCount(table.length + more, tick, causes);
 }
 
 export function createNgoTable(capacity: number): NgoTable {

@@ -19,6 +19,7 @@ const reasons: Record<string, string> = {
   EIO: 'an input/output error (is the disk failing or disconnected?)',
   ELOOP: 'too many symbolic links',
   EFBIG: 'the file is too large for the file system',
+  ENOTSUP: 'this file system does not allow creating a folder there',
 };
 
 /** The errno code of a Node file-system error, if it has one. */

@@ -6,8 +6,9 @@
  * whole and flushed to the disk before the rename (atomicWrite.ts), and the renames themselves are
  * flushed, so a crash or a power cut cannot leave a final folder with a truncated file.
  */
-import { access, mkdir, rename, rm } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { constants } from 'node:fs';
+import { access, mkdir, rename, rm, stat } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { incompleteFileName } from '../output/incomplete.ts';
 import { syncFolder, writeFileAtomic } from './atomicWrite.ts';
 
@@ -44,6 +45,43 @@ export interface ClaimOptions {
 }
 
 /**
+ * `mkdir -p`, done by hand: Node's recursive mkdir loops forever where a folder cannot be created
+ * although its parent exists (e.g. under /proc), and on a read-only mount it reports ENOENT. Here the
+ * deepest existing folder is found first and checked for writing, so the error is the real one
+ * (EROFS, EACCES, ENOTDIR), and the missing folders are then made one by one.
+ */
+export async function makeFolders(path: string): Promise<void> {
+  const missing: string[] = [];
+  let current = resolve(path);
+  for (;;) {
+    try {
+      const info = await stat(current);
+      if (!info.isDirectory())
+        throw Object.assign(new Error(`${current} is not a folder`), { code: 'ENOTDIR' });
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      const parent = dirname(current);
+      if (parent === current) throw error;
+      missing.push(current);
+      current = parent;
+    }
+  }
+  await access(current, constants.W_OK);
+  for (const folder of missing.reverse()) {
+    try {
+      await mkdir(folder);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') continue;
+      // the parent exists, yet the folder cannot be made (a virtual file system such as /proc)
+      if (code === 'ENOENT') throw Object.assign(new Error(`cannot create ${folder}`), { code: 'ENOTSUP' });
+      throw error;
+    }
+  }
+}
+
+/**
  * Creates `<parent>/<id>.partial/` with its INCOMPLETE marker. For a generated id that is taken (two runs
  * in the same second, or a leftover `.partial`), tries `<id>-2`, `<id>-3`, …; `mkdir` without `recursive`
  * fails when the folder exists, so two processes can never claim the same folder.
@@ -53,7 +91,7 @@ export async function claimRunFolder(
   baseId: string,
   options: ClaimOptions,
 ): Promise<RunFolder> {
-  await mkdir(parent, { recursive: true });
+  await makeFolders(parent);
   for (let attempt = 1; attempt <= 1000; attempt++) {
     const runId = attempt === 1 ? baseId : `${baseId}-${attempt}`;
     const finalPath = join(parent, runId);

@@ -276,6 +276,13 @@ export function buildChartSpec(chart: ChartSpec, context: ChartContext): TopLeve
 
 type PlacedEvent = ReturnType<typeof chartEvents>[number];
 
+/**
+ * Events are placed on the time axis in UTC, like the data: read in local time, a date such as
+ * 2001-06-27 would sit (and be announced) on June 26 west of Greenwich, and charts would differ between
+ * machines.
+ */
+const eventX = { field: 'date', type: 'temporal', scale: { type: 'utc' } } as const;
+
 /** Pixel offset (above the plot) of the baseline of labels in a lane. */
 const laneY = (lane: number) => -6 - lane * (eventLabelFontSize + 3);
 
@@ -288,6 +295,7 @@ function eventLayers(events: readonly PlacedEvent[]): Layer[] {
   const values = events.map((e) => ({
     number: e.number,
     date: e.date,
+    day: e.date,
     label: e.label,
     short: e.short,
     changes: e.changes,
@@ -299,7 +307,8 @@ function eventLayers(events: readonly PlacedEvent[]): Layer[] {
   const tooltip = [
     { field: 'number', type: 'ordinal', title: 'Event' },
     { field: 'label', type: 'nominal', title: 'What' },
-    { field: 'date', type: 'temporal', title: 'Date', format: '%Y-%m-%d', formatType: 'utc' },
+    // the date as written (YYYY-MM-DD text): the same on every machine, whatever its time zone
+    { field: 'day', type: 'nominal', title: 'Date' },
     { field: 'changes', type: 'nominal', title: 'Changes' },
     { field: 'source', type: 'nominal', title: 'Source' },
   ] as never;
@@ -307,7 +316,7 @@ function eventLayers(events: readonly PlacedEvent[]): Layer[] {
     data: { values },
     mark: { type: 'rule', color: eventColor, strokeWidth: 1, strokeDash: [4, 3], opacity: 0.7 },
     encoding: {
-      x: { field: 'date', type: 'temporal' },
+      x: eventX,
       y: { field: 'top', type: 'quantitative', scale: null },
       y2: { value: chartHeight },
       tooltip,
@@ -326,7 +335,7 @@ function eventLayers(events: readonly PlacedEvent[]): Layer[] {
       ...(halo ? { stroke: 'white', strokeWidth: 3, strokeJoin: 'round' as const } : {}),
     },
     encoding: {
-      x: { field: 'date', type: 'temporal' },
+      x: eventX,
       y: { field: 'y', type: 'quantitative', scale: null },
       text: { field: 'short', type: 'nominal' },
       tooltip,

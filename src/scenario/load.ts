@@ -6,7 +6,7 @@
  */
 import { decodeScenarioText, utf8Length } from './decodeText.ts';
 import { scenarioHash } from './hash.ts';
-import { ScenarioError, sortIssues } from './issues.ts';
+import { ScenarioError, showValue, sortIssues } from './issues.ts';
 import type { ScenarioIssue } from './issues.ts';
 import { formatBytes, maxScenarioChainBytes } from './limits.ts';
 import { mergeScenarioSources } from './merge.ts';
@@ -120,7 +120,9 @@ async function readChain(path: string, io: ScenarioIO): Promise<Chain> {
               path: 'extends',
               message: `cannot read ${file}: ${reason}`,
               got: file,
-              hint: 'the path is relative to the file that names it',
+              ...(errorCode(err) === 'ENOENT'
+                ? { hint: 'the path is relative to the file that names it' }
+                : {}),
             }
           : { file, line: 0, column: 0, path: '', message: `cannot read the file: ${reason}` },
       );
@@ -205,7 +207,11 @@ function namedBy(at: Origin, file: string, reason: string): ScenarioIssue {
 
 function describeScalar(value: unknown): string {
   if (value === null) return 'nothing (the file is empty)';
-  return `a single value (${JSON.stringify(value).slice(0, 40)})`;
+  return `a single value (${showValue(value)})`;
+}
+
+function errorCode(err: unknown): unknown {
+  return (err as { code?: unknown } | null)?.code;
 }
 
 const readFailures: Record<string, string> = {

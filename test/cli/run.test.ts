@@ -15,41 +15,9 @@ import { metricDefinitions } from '../../src/model/metricDefinitions.ts';
 import { defaultCharts } from '../../src/output/defaultCharts.ts';
 import { ngoColumns } from '../../src/output/tables.ts';
 import { parseCsv } from '../output/parseCsv.ts';
+import { civsim, root, runCivsim, waitFor, type Outcome } from './civsimProcess.ts';
 
-const root = new URL('../../', import.meta.url).pathname;
-const civsim = join(root, 'src/cli/civsim.js');
 const fixture = (name: string) => join(root, 'test/fixtures/run', name);
-
-interface Outcome {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function runCivsim(args: string[]): Promise<Outcome> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [civsim, ...args], {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-async function waitFor<T>(probe: () => Promise<T | undefined>, what: string, limitMs = 60_000): Promise<T> {
-  const until = Date.now() + limitMs;
-  while (Date.now() < until) {
-    const found = await probe();
-    if (found !== undefined) return found;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 let out: string;
 beforeAll(async () => {

@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { writeFileAtomic } from '../../src/node/atomicWrite.ts';
+import {
+  nodeWriteFileSystem,
+  writeFileAtomic,
+  type WritableFile,
+  type WriteFileSystem,
+} from '../../src/node/atomicWrite.ts';
 import { civsimCommandLine, shellQuote } from '../../src/output/commandLine.ts';
 import { incompleteText } from '../../src/output/incomplete.ts';
 import {
@@ -58,6 +63,90 @@ describe('writeFileAtomic', () => {
     }
     await expect(writeFileAtomic(join(dir, 'x.csv'), failing())).rejects.toThrow('generator broke');
     expect(await readdir(dir)).toEqual([]);
+  });
+});
+
+/**
+ * A file system that keeps files in memory and misbehaves on purpose: every write accepts at most
+ * `chunk` bytes (short writes), and the disk is full after `capacity` bytes in all.
+ */
+function faultyFileSystem(capacity: number, chunk: number) {
+  const files = new Map<string, Uint8Array>();
+  const calls: string[] = [];
+  let used = 0;
+  const fs: WriteFileSystem = {
+    async create(path) {
+      calls.push(`create ${path}`);
+      let content = new Uint8Array(0);
+      const file: WritableFile = {
+        async write(buffer, offset, length) {
+          const room = capacity - used;
+          if (room <= 0)
+            throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+          const n = Math.min(length, chunk, room);
+          const next = new Uint8Array(content.length + n);
+          next.set(content);
+          next.set(buffer.subarray(offset, offset + n), content.length);
+          content = next;
+          used += n;
+          files.set(path, content);
+          return { bytesWritten: n };
+        },
+        sync: async () => void calls.push(`sync ${path}`),
+        close: async () => void calls.push(`close ${path}`),
+      };
+      files.set(path, content);
+      return file;
+    },
+    async rename(from, to) {
+      calls.push(`rename ${from} -> ${to}`);
+      files.set(to, files.get(from)!);
+      files.delete(from);
+    },
+    async remove(path) {
+      calls.push(`remove ${path}`);
+      if (files.has(path)) used -= files.get(path)!.length;
+      files.delete(path);
+    },
+    syncFolder: async (path) => void calls.push(`syncFolder ${path}`),
+  };
+  return { fs, files, calls };
+}
+
+describe('writeFileAtomic on a misbehaving disk', () => {
+  const text = Array.from({ length: 2000 }, (_, i) => `row ${i},value\n`).join('');
+
+  it('continues after short writes until every byte is written, syncs, then renames and syncs the folder', async () => {
+    const { fs, files, calls } = faultyFileSystem(1e9, 7);
+    const written = await writeFileAtomic('/d/a.csv', text, { fs });
+    expect(new TextDecoder().decode(files.get('/d/a.csv'))).toBe(text);
+    expect(written.bytes).toBe(Buffer.byteLength(text));
+    expect([...files.keys()]).toEqual(['/d/a.csv']);
+    const order = calls.map((c) => c.split(' ')[0]);
+    expect(order).toEqual(['create', 'sync', 'close', 'rename', 'syncFolder']);
+  });
+
+  it('on a full disk leaves no file under its final name and no temporary file, and says ENOSPC', async () => {
+    const { fs, files } = faultyFileSystem(5000, 1000);
+    const error = await writeFileAtomic('/d/a.csv', text, { fs }).catch((e: unknown) => e);
+    expect((error as { code?: string }).code).toBe('ENOSPC');
+    expect(files.has('/d/a.csv')).toBe(false);
+    expect([...files.keys()]).toEqual([]);
+  });
+
+  it('treats a write that accepts nothing as a full disk instead of looping', async () => {
+    const fs: WriteFileSystem = {
+      ...nodeWriteFileSystem,
+      create: async () => ({
+        write: async () => ({ bytesWritten: 0 }),
+        sync: async () => {},
+        close: async () => {},
+      }),
+      remove: async () => {},
+    };
+    await expect(writeFileAtomic(join(dir, 'z.txt'), 'abc', { fs })).rejects.toMatchObject({
+      code: 'ENOSPC',
+    });
   });
 });
 

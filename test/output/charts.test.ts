@@ -97,10 +97,13 @@ describe('buildChartSpec: line charts', () => {
     expect(rule.encoding.tooltip.map((t: Loose) => t.field)).toEqual([
       'number',
       'label',
-      'date',
+      'day',
       'changes',
       'source',
     ]);
+    // the tooltip shows the date as written (text), never parsed in a time zone
+    expect(rule.data.values.map((e: Loose) => e.day)).toEqual(['2003-06-01', '2005-01-01']);
+    expect(rule.encoding.x.scale).toEqual({ type: 'utc' });
     // numbered as in the report's timeline table (the event before the run is number 1)
     expect(rule.data.values.map((e: Loose) => e.number)).toEqual([2, 3]);
     // labels sit above the plot and the rules reach up to them

@@ -161,7 +161,9 @@ function decide(state: ModelState, tick: number): void {
   const bT = p.trust;
   const bN = p.influence;
   const bP = p.risk * levers.repression.level;
-  let i = q >= 1 ? 0 : (Math.log(1 - u()) / logSkip) | 0;
+  // the skip is clamped to n before it is made an integer: at tiny rates it can pass 2^31
+  let skip = q >= 1 ? 0 : Math.log(1 - u()) / logSkip;
+  let i = skip < n ? skip | 0 : n;
   while (i < n) {
     const start = offsets[i];
     const degree = offsets[i + 1] - start;
@@ -208,6 +210,7 @@ function decide(state: ModelState, tick: number): void {
       nextMember = -1;
     }
     if (takesPart !== active[i] || nextMember !== m) setCitizenStatus(state, i, tick, takesPart, nextMember);
-    i = (i + 1 + (q >= 1 ? 0 : (Math.log(1 - u()) / logSkip) | 0)) | 0;
+    skip = q >= 1 ? 0 : Math.log(1 - u()) / logSkip;
+    i = skip < n ? (i + 1 + (skip | 0)) | 0 : n;
   }
 }
