@@ -16,11 +16,12 @@
  * whole-country case; `--case NAME` runs one case (used for the child processes).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
+import { costCoefficients, estimateRunCost } from '../model/cost.ts';
 import { createModelState, runReplicate } from '../model/model.ts';
 import { participation } from '../model/rules/participation.ts';
 import { census } from '../model/rules/census.ts';
@@ -39,7 +40,18 @@ interface CaseResult {
   peakRssMiB: number;
   /** The plain sweep's citizen-steps per second, in the same process, over the same citizens. */
   baselineStepsPerSecond?: number;
+  /** What civsim's cost estimate (src/model/cost.ts) predicts for this case, to calibrate it. */
+  estimateSeconds?: number;
+  estimatePeakMiB?: number;
   note?: string;
+}
+
+/** The estimate for a run of `scenario` as the case runs it. */
+function estimateOf(scenario: Scenario, workers: number, charts: boolean, inProcess: boolean) {
+  const cost = estimateRunCost({ scenario, workers, charts });
+  // an in-process case has no worker thread: its peak is the process and one replicate's state
+  const peak = inProcess ? cost.peakBytes - costCoefficients.workerBytes : cost.peakBytes;
+  return { estimateSeconds: cost.seconds, estimatePeakMiB: peak / 2 ** 20 };
 }
 
 /** The Kazakhstan scenario as shipped, without `extends`/`$schema` keys, parsed with defaults. */
@@ -143,7 +155,9 @@ function kazakhstanReplicate(warm: boolean): CaseResult {
   }
   const seconds = warm ? (times[1] + times[2]) / 2 : times[0];
   const steps = scenario.population.citizens * kazakhstanMonths(scenario);
+  const estimate = estimateOf({ ...scenario, replicates: 1 }, 1, false, true);
   return {
+    ...estimate,
     case: `Kazakhstan 1991–2025, one replicate (${warm ? 'warm' : 'cold'})`,
     citizens: scenario.population.citizens,
     ngos: registered,
@@ -175,6 +189,7 @@ function wholeCountry(): CaseResult {
   const result = runReplicate(scenario, 0);
   const seconds = (performance.now() - t0) / 1000;
   return {
+    ...estimateOf({ ...scenario, replicates: 1 }, 1, false, true),
     case: 'whole country, one simulated year',
     citizens,
     ngos: Math.round(result.series.monthly.registered_ngos[11]),
@@ -183,6 +198,45 @@ function wholeCountry(): CaseResult {
     stepsPerSecond: (citizens * 12) / seconds,
     peakRssMiB: peakRssMiB(),
     note: 'includes building the network and the population',
+  };
+}
+
+/**
+ * `civsim run scenarios/kazakhstan.yaml` as a user runs it (10 replicates on 2 workers, charts and
+ * report), start to exit, timed by /usr/bin/time for the peak memory of the whole process.
+ */
+function cliRun(): CaseResult {
+  const out = join(root, 'results', 'bench', 'cli-run');
+  const args = [
+    'src/cli/civsim.js',
+    'run',
+    'scenarios/kazakhstan.yaml',
+    '--out',
+    out,
+    '--workers',
+    '2',
+    '-q',
+  ];
+  const t0 = performance.now();
+  const child = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...args], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  const seconds = (performance.now() - t0) / 1000;
+  if (child.status !== 0) throw new Error(`civsim run failed:\n${child.stderr}`);
+  rmSync(out, { recursive: true, force: true });
+  const peakKiB = Number(child.stderr.trim().split('\n').pop());
+  const scenario = kazakhstan();
+  const steps = scenario.population.citizens * kazakhstanMonths(scenario) * scenario.replicates;
+  return {
+    ...estimateOf(scenario, 2, true, false),
+    case: 'civsim run kazakhstan.yaml (10 replicates, 2 workers, charts)',
+    citizens: scenario.population.citizens,
+    seconds,
+    citizenSteps: steps,
+    stepsPerSecond: steps / seconds,
+    peakRssMiB: peakKiB / 1024,
+    note: 'the whole command, start to exit',
   };
 }
 
@@ -198,6 +252,7 @@ const cases: Record<string, () => CaseResult> = {
   'kazakhstan-cold': () => kazakhstanReplicate(false),
   'kazakhstan-warm': () => kazakhstanReplicate(true),
   country: wholeCountry,
+  'cli-run': cliRun,
 };
 
 /** Runs one case in a fresh process so its peak memory is its own. */
@@ -252,13 +307,17 @@ function main(argv: string[]): void {
     results.push(inChild(name));
   }
   const lines = [
-    `| case | citizens | NGOs | degree | time (s) | citizen-steps/s | share of baseline | peak RSS (MiB) |`,
-    `|---|---:|---:|---:|---:|---:|---:|---:|`,
+    `| case | citizens | NGOs | degree | time (s) | citizen-steps/s | share of baseline | peak RSS (MiB) | estimate: time (s), peak (MiB) |`,
+    `|---|---:|---:|---:|---:|---:|---:|---:|---:|`,
     ...results.map(
       (r) =>
         `| ${r.case} | ${fmt(r.citizens, 0)} | ${r.ngos ?? ''} | ${r.degree ?? ''} | ${r.seconds.toFixed(2)} | ${fmt(
           r.stepsPerSecond,
-        )} | ${share(r)} | ${r.peakRssMiB.toFixed(0)} |`,
+        )} | ${share(r)} | ${r.peakRssMiB.toFixed(0)} | ${
+          r.estimateSeconds === undefined
+            ? ''
+            : `${r.estimateSeconds.toFixed(2)}, ${r.estimatePeakMiB!.toFixed(0)}`
+        } |`,
     ),
   ];
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;

@@ -13,7 +13,7 @@ import type { Scenario } from '../scenario/schema.ts';
 import { metricDefinitions } from './metricDefinitions.ts';
 import { maxSimulatedNgos } from './ngos.ts';
 
-/** Measured coefficients (bench of 2026-11-30, 2 × AMD EPYC vCPU, Node 20). */
+/** Measured coefficients (bench of 2026-11-30, 2 × AMD EPYC vCPU, Node 20; workers load tsx, ~90 MiB each). */
 export const costCoefficients = {
   /** Seconds per citizen-month at network degree 0; each unit of degree adds `perDegree` of it. */
   citizenMonth: 33e-9,
@@ -26,7 +26,7 @@ export const costCoefficients = {
   replicateStart: 0.3,
   /** Seconds per value written to series.csv/annual.csv and per chart rendered. */
   tableValue: 1.2e-6,
-  chart: 0.6,
+  chart: 0.4,
   /** Bytes per citizen (typed-array columns) and per unit of network degree (adjacency). */
   citizenBytes: 50,
   citizenBytesPerDegree: 4.2,
@@ -34,7 +34,7 @@ export const costCoefficients = {
   ngoBytes: 600,
   /** Resident memory of the main process and of each worker thread before any model state. */
   processBytes: 130 * 2 ** 20,
-  workerBytes: 45 * 2 ** 20,
+  workerBytes: 90 * 2 ** 20,
   /** Parallel efficiency per extra worker (2 vCPUs give ~1.2× the throughput of one). */
   parallelEfficiency: 0.6,
 } as const;
