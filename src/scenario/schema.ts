@@ -159,7 +159,8 @@ export const leversSchema = z
           .max(0.9)
           .describe(
             'Tax credit or deduction on donations, as a share of the gift: giving × (1 − credit)^(−e) with ' +
-              'price elasticity e (DM §4) [M].',
+              'price elasticity e (DM §4) [M]. At most 0.9: a credit of the whole gift would make giving free ' +
+              'and the price term infinite.',
           )
           .default(0),
         grantExemption: z
@@ -271,7 +272,8 @@ export const parametersSchema = z
           .max(16)
           .describe(
             'Network contacts sampled when a citizen reconsiders; the active share among them is the social ' +
-              'influence (complex contagion needs several sources: Centola & Macy 2007; DM §3) [V/A].',
+              'influence (complex contagion needs several sources: Centola & Macy 2007; DM §3) [V/A]. From 1 to 16: ' +
+              'more contacts than that change the share little and cost a read each.',
           )
           .default(4),
         intercept: coefficient(
@@ -583,7 +585,10 @@ export const populationSchema = z
       .number()
       .min(-0.1)
       .max(0.1)
-      .describe('Annual growth of the real population (used for per-10,000 rates and money per head).')
+      .describe(
+        'Annual growth of the real population (used for per-10,000 rates and money per head). Between −10% ' +
+          'and +10% a year: beyond any country\u2019s recorded growth.',
+      )
       .default(0),
     ngoSampling: z
       .number()
@@ -601,7 +606,10 @@ export const populationSchema = z
           .min(2)
           .max(64)
           .multipleOf(2)
-          .describe('Mean degree k of the small-world network (DM §3: 6–10) [M].')
+          .describe(
+            'Mean degree k of the small-world network (DM §3: 6–10) [M]. An even number from 2 to 64: every ' +
+              'link has two ends, and each unit of degree costs 4 bytes per citizen.',
+          )
           .default(8),
         rewiring: share('Watts–Strogatz rewiring probability (DM §3: 0.01–0.1) [M].').default(0.05),
       })
@@ -735,7 +743,7 @@ export const scenarioSchema = z
       .int()
       .min(0)
       .max(2 ** 32 - 1)
-      .describe('Master seed.')
+      .describe('Master seed. A whole number from 0 to 4,294,967,295 (32 bits), like --seed.')
       .default(1),
     replicates: z
       .number()
