@@ -3,7 +3,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkScenarioFile } from '../src/scenario/load.ts';
-import { leverPaths } from '../src/scenario/leverPaths.ts';
+import { civilSociety } from '../src/models/civil-society/index.ts';
+import { leversOf } from '../src/scenario/modelSchemas.ts';
+
+const leverPaths = leversOf(civilSociety).paths;
 import { memoryScenarioIO } from '../src/scenario/memoryIO.ts';
 
 const root = new URL('../', import.meta.url).pathname;

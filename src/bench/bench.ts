@@ -21,11 +21,16 @@ import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
-import { costCoefficients, estimateRunCost } from '../model/cost.ts';
-import { createModelState, runReplicate } from '../model/model.ts';
-import { participation } from '../model/rules/participation.ts';
-import { census } from '../model/rules/census.ts';
-import { scenarioSchema, type Scenario } from '../scenario/schema.ts';
+import { civilSociety } from '../models/civil-society/index.ts';
+import { createModelState } from '../models/civil-society/model.ts';
+import { participation } from '../models/civil-society/rules/participation.ts';
+import { census } from '../models/civil-society/rules/census.ts';
+import { scenarioSchema, type Scenario } from '../models/civil-society/schema.ts';
+import { estimateRunCost, runCostCoefficients } from '../run/cost.ts';
+import { runReplicate as runAnyReplicate } from '../run/replicate.ts';
+
+const runReplicate = (scenario: Scenario, replicate: number) =>
+  runAnyReplicate(civilSociety, scenario, replicate);
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -48,9 +53,9 @@ interface CaseResult {
 
 /** The estimate for a run of `scenario` as the case runs it. */
 function estimateOf(scenario: Scenario, workers: number, charts: boolean, inProcess: boolean) {
-  const cost = estimateRunCost({ scenario, workers, charts });
+  const cost = estimateRunCost({ model: civilSociety, scenario, workers, charts });
   // an in-process case has no worker thread: its peak is the process and one replicate's state
-  const peak = inProcess ? cost.peakBytes - costCoefficients.workerBytes : cost.peakBytes;
+  const peak = inProcess ? cost.peakBytes - runCostCoefficients.workerBytes : cost.peakBytes;
   return { estimateSeconds: cost.seconds, estimatePeakMiB: peak / 2 ** 20 };
 }
 
@@ -120,7 +125,7 @@ function citizenPhase(n: number, months: number, degree = 8, ngos = 0): CaseResu
     }
   });
   const state = createModelState(scenario, 0);
-  const ctx = { tick: 0, calendar: state.calendar, actions: [] };
+  const ctx = { tick: 0, clock: state.calendar, actions: [] };
   census(state, ctx);
   participation(state, ctx); // warm up
   const t0 = performance.now();
@@ -148,9 +153,9 @@ function kazakhstanReplicate(warm: boolean): CaseResult {
     const t0 = performance.now();
     const result = runReplicate(scenario, r);
     times.push((performance.now() - t0) / 1000);
-    const months = result.series.dates.length;
+    const months = result.series.ticks.length;
     registered = Math.round(
-      result.series.monthly.registered_ngos[months - 1] * scenario.population.ngoSampling,
+      result.series.values.registered_ngos[months - 1] * scenario.population.ngoSampling,
     );
   }
   const seconds = warm ? (times[1] + times[2]) / 2 : times[0];
@@ -192,7 +197,7 @@ function wholeCountry(): CaseResult {
     ...estimateOf({ ...scenario, replicates: 1 }, 1, false, true),
     case: 'whole country, one simulated year',
     citizens,
-    ngos: Math.round(result.series.monthly.registered_ngos[11]),
+    ngos: Math.round(result.series.values.registered_ngos[11]),
     seconds,
     citizenSteps: citizens * 12,
     stepsPerSecond: (citizens * 12) / seconds,

@@ -2,6 +2,8 @@
  * A monthly calendar: tick 0 is the start month, one tick per month to the end month inclusive.
  * Dates are written YYYY, YYYY-MM or YYYY-MM-DD (or a year number); a date falls in the tick of its month.
  */
+import type { Clock } from './clock.ts';
+
 export type DateLike = string | number;
 
 /** Months since year 0 for a date; a plain year means its January. */
@@ -41,7 +43,9 @@ export function formatMonth(index: number): string {
   return `${String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}`;
 }
 
-export class Calendar {
+export class Calendar implements Clock {
+  readonly kind = 'month';
+  readonly measuresInitialState = false;
   readonly startMonth: number;
   readonly endMonth: number;
   readonly ticks: number;
@@ -67,6 +71,12 @@ export class Calendar {
   }
   dateOf(tick: number): string {
     return formatMonth(this.startMonth + tick);
+  }
+  label(tick: number): string {
+    return this.dateOf(tick);
+  }
+  labels(): string[] {
+    return this.dates();
   }
   yearOf(tick: number): number {
     return Math.floor((this.startMonth + tick) / 12);

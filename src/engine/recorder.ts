@@ -2,27 +2,25 @@
  * Records per-tick metrics in columnar arrays (one Float64Array per metric) and derives annual
  * aggregates: a flow is summed over the year, a level is averaged, a stock takes its last value.
  */
-import type { Calendar } from './calendar.ts';
+import type { Clock } from './clock.ts';
 
 export type Aggregate = 'sum' | 'mean' | 'last';
 
-export interface MetricDefinition {
+/** What the recorder needs to know of a metric: its id and how its year aggregates. */
+export interface RecordedMetric {
   id: string;
-  label: string;
-  unit: string;
+  /** A flow is summed over a year, a level averaged, a stock takes its last value. */
   aggregate: Aggregate;
-  description: string;
-  /** When the metric has no value (recorded as missing, an empty cell); absent if it always has one. */
-  missing?: string;
 }
 
 export interface RecordedSeries {
-  /** YYYY-MM of each tick. */
-  dates: string[];
+  /** Each tick's label: YYYY-MM for calendar models, the step number for step models. */
+  ticks: string[];
+  /** Calendar years (empty for step models). */
   years: number[];
   /** metric id → value per tick. */
-  monthly: Record<string, Float64Array>;
-  /** metric id → annual aggregate per year. */
+  values: Record<string, Float64Array>;
+  /** metric id → annual aggregate per year (empty for step models). */
   annual: Record<string, Float64Array>;
 }
 
@@ -43,10 +41,10 @@ export class Recorder {
   private readonly index = new Map<string, number>();
 
   constructor(
-    readonly metrics: readonly MetricDefinition[],
-    readonly calendar: Calendar,
+    readonly metrics: readonly RecordedMetric[],
+    readonly clock: Clock,
   ) {
-    this.columns = metrics.map(() => new Float64Array(calendar.ticks).fill(Number.NaN));
+    this.columns = metrics.map(() => new Float64Array(clock.ticks).fill(Number.NaN));
     metrics.forEach((m, i) => this.index.set(m.id, i));
   }
 
@@ -73,20 +71,19 @@ export class Recorder {
   }
 
   finish(): RecordedSeries {
-    const cal = this.calendar;
-    const years = cal.yearList();
-    const monthly: Record<string, Float64Array> = {};
+    const clock = this.clock;
+    const values: Record<string, Float64Array> = {};
     const annual: Record<string, Float64Array> = {};
     this.metrics.forEach((m, i) => {
       const col = this.columns[i];
-      monthly[m.id] = col;
-      annual[m.id] = aggregateByYear(col, cal, m.aggregate);
+      values[m.id] = col;
+      if (clock.years > 0) annual[m.id] = aggregateByYear(col, clock, m.aggregate);
     });
-    return { dates: cal.dates(), years, monthly, annual };
+    return { ticks: clock.labels(), years: clock.yearList(), values, annual };
   }
 }
 
-export function aggregateByYear(col: Float64Array, cal: Calendar, how: Aggregate): Float64Array {
+export function aggregateByYear(col: Float64Array, cal: Clock, how: Aggregate): Float64Array {
   const out = new Float64Array(cal.years);
   const count = new Int32Array(cal.years);
   for (let t = 0; t < col.length; t++) {

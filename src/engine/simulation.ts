@@ -1,15 +1,16 @@
 /**
- * The tick loop: on each monthly tick the schedule applies its dated changes, then the model's phases run
- * in their explicit order, then the model measures its metrics into the recorder.
+ * The tick loop: on each tick the schedule applies its dated changes, then the model's phases run in
+ * their explicit order, then the model measures its metrics into the recorder. On a clock that measures
+ * the initial state (step models), tick 0 is that measurement alone.
  */
-import type { Calendar } from './calendar.ts';
+import type { Clock } from './clock.ts';
 import type { Tree } from './paths.ts';
 import type { RecordedSeries, Recorder } from './recorder.ts';
 import type { FiredAction, Schedule } from './schedule.ts';
 
 export interface TickContext {
   tick: number;
-  calendar: Calendar;
+  clock: Clock;
   /** One-off actions fired on this tick, in the order written. */
   actions: FiredAction[];
 }
@@ -20,7 +21,7 @@ export interface Phase<S> {
 }
 
 export interface SimulationSpec<S> {
-  calendar: Calendar;
+  clock: Clock;
   schedule: Schedule;
   /** The tree of parameters that the schedule changes (the model reads it every tick). */
   params: Tree;
@@ -40,11 +41,11 @@ export class Simulation<S> {
     readonly state: S,
     private readonly spec: SimulationSpec<S>,
   ) {
-    this.ctx = { tick: 0, calendar: spec.calendar, actions: [] };
+    this.ctx = { tick: 0, clock: spec.clock, actions: [] };
   }
 
   get done(): boolean {
-    return this.tick >= this.spec.calendar.ticks;
+    return this.tick >= this.spec.clock.ticks;
   }
 
   /** Runs the next tick; returns false when there was none left. */
@@ -53,9 +54,11 @@ export class Simulation<S> {
     const { spec, ctx } = this;
     ctx.tick = this.tick;
     ctx.actions = spec.schedule.apply(this.tick, spec.params);
-    for (const phase of spec.phases) phase.run(this.state, ctx);
+    if (this.tick > 0 || !spec.clock.measuresInitialState) {
+      for (const phase of spec.phases) phase.run(this.state, ctx);
+    }
     spec.measure(this.state, ctx, spec.recorder);
-    spec.onTick?.(this.tick, spec.calendar.ticks);
+    spec.onTick?.(this.tick, spec.clock.ticks);
     this.tick++;
     return true;
   }

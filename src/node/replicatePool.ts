@@ -12,8 +12,8 @@ import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { NonFiniteMetricError } from '../engine/recorder.ts';
 import { RunLimitError } from '../engine/runLimitError.ts';
-import type { ReplicateResult } from '../model/runTypes.ts';
-import type { Scenario } from '../scenario/schema.ts';
+import type { ReplicateResult } from '../run/replicate.ts';
+import type { ScenarioBase } from '../scenario/envelope.ts';
 import type { ReplicateMessage, ReplicateOutcome, ReplicateTask } from './replicateWorker.ts';
 
 /** How far a pooled run has got, summed over its replicates. */
@@ -58,7 +58,7 @@ function failureError(outcome: Extract<ReplicateOutcome, { failure: unknown }>):
 
 /** Runs every replicate of a scenario on a pool of worker threads; results in replicate order. */
 export async function runReplicatesOnWorkers(
-  scenario: Scenario,
+  scenario: ScenarioBase,
   options: PoolOptions = {},
 ): Promise<ReplicateResult[]> {
   const total = scenario.replicates;

@@ -7,12 +7,13 @@
 import type { MessagePort } from 'node:worker_threads';
 import { NonFiniteMetricError } from '../engine/recorder.ts';
 import { RunLimitError } from '../engine/runLimitError.ts';
-import { startReplicate } from '../model/runReplicate.ts';
-import type { ReplicateResult } from '../model/runTypes.ts';
-import type { Scenario } from '../scenario/schema.ts';
+import { modelById } from '../models/registry.ts';
+import { startReplicate, type ReplicateResult } from '../run/replicate.ts';
+import type { ScenarioBase } from '../scenario/envelope.ts';
 
 export interface ReplicateTask {
-  scenario: Scenario;
+  /** The scenario as run; its `model` names the model (from the registry). */
+  scenario: ScenarioBase;
   replicate: number;
   /** Stream family (common random numbers when shared). */
   family?: string;
@@ -36,7 +37,7 @@ export default function runReplicateTask(task: ReplicateTask): ReplicateOutcome 
   const { scenario, replicate, family, port } = task;
   try {
     port?.postMessage({ kind: 'phase', replicate, phase: 'building' } satisfies ReplicateMessage);
-    const run = startReplicate(scenario, replicate, {
+    const run = startReplicate(modelById(scenario.model), scenario, replicate, {
       family,
       onTick: (tick, ticks) => port?.postMessage({ kind: 'tick', replicate, tick: tick + 1, ticks }),
     });

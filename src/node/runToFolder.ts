@@ -13,18 +13,20 @@
  * - the abort signal's reason, when it is aborted.
  */
 import { join } from 'node:path';
-import { Calendar } from '../engine/calendar.ts';
+import { clockOf } from '../run/replicate.ts';
 import { NonFiniteMetricError } from '../engine/recorder.ts';
 import { RunLimitError } from '../engine/runLimitError.ts';
-import { metricDefinitions } from '../model/metricDefinitions.ts';
+import type { AnyModel } from '../models/definition.ts';
+import { modelById } from '../models/registry.ts';
 import { incompleteText } from '../output/incomplete.ts';
 import { buildManifest, type ManifestFile } from '../output/manifest.ts';
 import { defaultRunId } from '../output/runId.ts';
 import { outputMetricIds } from '../output/tables.ts';
+import { chartsOf } from '../output/runFiles.ts';
 import { extremeValues } from '../scenario/extremeValues.ts';
 import { scenarioHash } from '../scenario/hash.ts';
 import type { ScenarioIssue } from '../scenario/issues.ts';
-import type { Scenario } from '../scenario/schema.ts';
+import type { ScenarioBase } from '../scenario/envelope.ts';
 import { writeFileAtomic } from './atomicWrite.ts';
 import { softwareFacts } from './environment.ts';
 import { fileErrorReason, isFileSystemError, OutputError } from './fileErrors.ts';
@@ -89,21 +91,27 @@ export class RunFailedError extends Error {
 }
 
 /** Words for a replicate's failure, with the date and the scenario values most likely at fault. */
-export function describeFailure(error: RunLimitError | NonFiniteMetricError, scenario: Scenario): string {
-  const date = new Calendar(scenario.start, scenario.end).dateOf(error.tick);
-  const suspects = extremeValues(scenario)
+export function describeFailure(
+  model: AnyModel,
+  error: RunLimitError | NonFiniteMetricError,
+  scenario: ScenarioBase,
+): string {
+  const clock = clockOf(model, scenario);
+  const date = clock.kind === 'month' ? clock.label(error.tick) : `step ${clock.label(error.tick)}`;
+  const suspects = extremeValues(model, scenario)
     .map((v) => `${v.path} = ${v.value}`)
     .join(', ');
   const look = suspects ? `; the scenario values nearest their bounds are ${suspects}` : '';
   if (error instanceof RunLimitError) return `the run stopped in ${date}: ${error.message}`;
-  const metric = metricDefinitions.find((m) => m.id === error.metric)?.label ?? error.metric;
+  const metric = model.metrics.find((m) => m.id === error.metric)?.label ?? error.metric;
   return (
     `the run stopped in ${date}: the metric ${error.metric} (${metric}) came out as ${error.value}, ` +
     `which means a number in the model overflowed or was divided by zero${look}`
   );
 }
 
-export async function runToFolder(scenario: Scenario, options: RunToFolderOptions): Promise<FinishedRun> {
+export async function runToFolder(scenario: ScenarioBase, options: RunToFolderOptions): Promise<FinishedRun> {
+  const model = modelById(scenario.model);
   const startedAt = new Date();
   const started = performance.now();
   const signal = options.signal;
@@ -154,12 +162,12 @@ export async function runToFolder(scenario: Scenario, options: RunToFolderOption
       });
     } catch (error) {
       if (error instanceof RunLimitError || error instanceof NonFiniteMetricError) {
-        throw new RunFailedError(describeFailure(error, scenario));
+        throw new RunFailedError(describeFailure(model, error, scenario));
       }
       throw error;
     }
-    const result = { scenario, replicates, metrics: metricDefinitions };
-    const { chartsOf, writeRunOutputs } = await writer;
+    const result = { model, scenario, replicates };
+    const { writeRunOutputs } = await writer;
     const hash = scenarioHash(scenario);
     const software = await facts;
     const files = await writeRunOutputs(
@@ -183,8 +191,8 @@ export async function runToFolder(scenario: Scenario, options: RunToFolderOption
       warnings: (options.source?.warnings ?? []).map((w) => w.message),
       overrides: options.source?.overrides ?? {},
       replicateSeeds: replicates.map((r) => ({ replicate: r.replicate, seedKey: r.seedKey })),
-      metrics: outputMetricIds(scenario, metricDefinitions),
-      charts: options.charts === false ? [] : chartsOf(result).map((c) => c.id),
+      metrics: outputMetricIds(scenario, model.metrics),
+      charts: options.charts === false ? [] : chartsOf(model, scenario).map((c) => c.id),
       software,
       argv: options.command?.argv ?? [],
       commandLine: options.command?.line ?? '',

@@ -10,7 +10,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { StringFieldDef } from 'vega-lite/types_unstable/channeldef.js';
 import type { Aggregate } from '../engine/recorder.ts';
-import type { ChartSpec } from '../scenario/schema.ts';
+import type { ChartSpec } from '../scenario/envelope.ts';
 import {
   chartConfig,
   chartHeight,
@@ -38,14 +38,17 @@ export interface ChartMetric {
 export interface ChartContext {
   /** Scenario title (or name) for the subtitle. */
   scenarioTitle: string;
-  currency: string;
+  /** The model's clock: calendar months (a time axis in UTC) or steps (a numeric axis). */
+  clock: 'month' | 'step';
+  /** Words put into units (ModelDefinition.unitWords), e.g. the currency. */
+  unitWords: Readonly<Record<string, string>>;
   replicates: number;
   seed: number;
   events: readonly EventForDisplay[];
   metrics: ReadonlyMap<string, ChartMetric>;
-  /** Summaries that include every metric of the chart. */
-  monthly: SeriesSummary;
-  annual: SeriesSummary;
+  /** Summaries per tick, and annual ones (calendar models), that include every metric of the chart. */
+  ticks: SeriesSummary;
+  annual?: SeriesSummary;
 }
 
 type LayerSpecs = Extract<TopLevelSpec, { layer: unknown }>['layer'];
@@ -53,9 +56,12 @@ type Layer = LayerSpecs[number];
 
 /** One row of a chart's inline data: a metric at a time step. Missing values are null (JSON has no NaN). */
 export interface ChartRow {
-  /** ISO date of the point: the first of the month, or 1 July for a year (the middle of what it sums). */
-  date: string;
-  /** What the tooltip shows: YYYY-MM or the year. */
+  /**
+   * Where the point sits on the x axis: the ISO date (the first of the month, or 1 July for a year, the
+   * middle of what it sums) for calendar models, the step for step models.
+   */
+  date: string | number;
+  /** What the tooltip shows: YYYY-MM, the year or the step. */
   period: string;
   /** The metric's label (legends show labels, not ids). */
   metric: string;
@@ -80,7 +86,7 @@ function forChart(value: number): number | null {
 
 /** The inline data rows of a chart (mean and CI of each metric per time step). */
 export function chartRows(chart: ChartSpec, context: ChartContext): ChartRow[] {
-  const summary = chart.annual ? context.annual : context.monthly;
+  const summary = summaryOf(chart, context);
   const byId = new Map(summary.metrics.map((m) => [m.metric, m]));
   const rows: ChartRow[] = [];
   chart.metrics.forEach((id, order) => {
@@ -89,7 +95,7 @@ export function chartRows(chart: ChartSpec, context: ChartContext): ChartRow[] {
     const label = metricOf(context, id).label;
     summary.keys.forEach((key, t) => {
       rows.push({
-        date: chart.annual ? `${key}-07-01` : `${key}-01`,
+        date: context.clock === 'step' ? Number(key) : chart.annual ? `${key}-07-01` : `${key}-01`,
         period: key,
         metric: label,
         order,
@@ -102,6 +108,18 @@ export function chartRows(chart: ChartSpec, context: ChartContext): ChartRow[] {
   return rows;
 }
 
+/** The summary a chart draws: annual for annual charts of calendar models, else per tick. */
+function summaryOf(chart: ChartSpec, context: ChartContext): SeriesSummary {
+  if (!chart.annual) return context.ticks;
+  if (!context.annual) throw new Error(`chart ${chart.id}: annual charts need a calendar model`);
+  return context.annual;
+}
+
+/** Where a point or an event sits on the x axis (ms since 1970 in UTC, or the step). */
+function xOf(date: string | number): number {
+  return typeof date === 'number' ? date : utcMillis(date);
+}
+
 function metricOf(context: ChartContext, id: string): ChartMetric {
   const metric = context.metrics.get(id);
   if (!metric) throw new Error(`unknown metric ${id}`);
@@ -110,10 +128,10 @@ function metricOf(context: ChartContext, id: string): ChartMetric {
 
 /** The y-axis title: the metrics' units (currency substituted, per year for annual flows). */
 export function yAxisTitle(chart: ChartSpec, context: ChartContext): string {
-  const resolution = chart.annual ? 'annual' : 'monthly';
+  const resolution = chart.annual ? 'annual' : 'tick';
   const units = chart.metrics.map((id) => {
     const m = metricOf(context, id);
-    return displayUnit(m.unit, context.currency, resolution, m.aggregate);
+    return displayUnit(m.unit, context.unitWords, resolution, m.aggregate);
   });
   const distinct = [...new Set(units)];
   if (distinct.every(isInvertedScore)) return 'score from 1 (best, at top) to 7 (worst)';
@@ -129,24 +147,28 @@ export function chartSubtitle(chart: ChartSpec, context: ChartContext): string[]
       : context.replicates > 1
         ? 'lines: replicate mean · bands: 95% confidence interval of the mean'
         : 'one replicate (no confidence interval)';
-  const period = chart.annual ? 'annual totals of flows, annual means of levels' : 'monthly';
+  const period = chart.annual
+    ? 'annual totals of flows, annual means of levels'
+    : context.clock === 'month'
+      ? 'monthly'
+      : 'per step';
   return [`${context.scenarioTitle} · ${runs}`, `${reading} · ${period}`];
 }
 
 /** Events inside the chart's time range, with their label lane and alignment. */
 export function chartEvents(chart: ChartSpec, context: ChartContext, rows: readonly ChartRow[]) {
   if (!chart.events || rows.length === 0 || context.events.length === 0) return [];
-  const times = rows.map((r) => utcMillis(r.date));
+  const times = rows.map((r) => xOf(r.date));
   const first = Math.min(...times);
   const last = Math.max(...times);
   const inRange = context.events.filter((e) => {
-    const t = utcMillis(e.date);
+    const t = xOf(e.date);
     return t >= first && t <= last;
   });
   const span = Math.max(1, last - first);
   const placed = placeEventLabels(
     inRange.map((e) => ({
-      x: ((utcMillis(e.date) - first) / span) * chartWidth,
+      x: ((xOf(e.date) - first) / span) * chartWidth,
       label: e.label,
       number: e.number,
     })),
@@ -166,7 +188,7 @@ export function chartEvents(chart: ChartSpec, context: ChartContext, rows: reado
  */
 export function yearTickStep(rows: readonly ChartRow[]): number {
   if (rows.length === 0) return 1;
-  const years = rows.map((r) => Number(r.date.slice(0, 4)));
+  const years = rows.map((r) => Number(String(r.date).slice(0, 4)));
   const span = Math.max(...years) - Math.min(...years);
   return [1, 2, 5, 10, 20, 25, 50, 100, 200, 500].find((step) => span / step <= 12) ?? 1000;
 }
@@ -176,17 +198,24 @@ export function buildChartSpec(chart: ChartSpec, context: ChartContext): TopLeve
   const rows = chartRows(chart, context);
   const labels = chart.metrics.map((id) => metricOf(context, id).label);
   const inverted = chart.metrics.every((id) => isInvertedScore(metricOf(context, id).unit));
-  const periodTitle = chart.annual ? 'Year' : 'Month';
-  const x = {
-    field: 'date',
-    type: 'temporal',
-    scale: { type: 'utc' },
-    axis: {
-      title: null,
-      format: '%Y',
-      tickCount: { interval: 'year', step: yearTickStep(rows) } as never, // (the typings lack the object form)
-    },
-  } as const;
+  const periodTitle = context.clock === 'step' ? 'Step' : chart.annual ? 'Year' : 'Month';
+  const x =
+    context.clock === 'step'
+      ? ({
+          field: 'date',
+          type: 'quantitative',
+          axis: { title: 'Step', format: 'd', tickMinStep: 1 },
+        } as const)
+      : ({
+          field: 'date',
+          type: 'temporal',
+          scale: { type: 'utc' },
+          axis: {
+            title: null,
+            format: '%Y',
+            tickCount: { interval: 'year', step: yearTickStep(rows) } as never, // (the typings lack the object form)
+          },
+        } as const);
   const color = {
     field: 'metric',
     type: 'nominal',
@@ -258,7 +287,7 @@ export function buildChartSpec(chart: ChartSpec, context: ChartContext): TopLeve
       },
     });
   }
-  layers.push(...eventLayers(chartEvents(chart, context, rows)));
+  layers.push(...eventLayers(chartEvents(chart, context, rows), context.clock));
 
   return {
     $schema: chartSchemaUrl,
@@ -279,9 +308,12 @@ type PlacedEvent = ReturnType<typeof chartEvents>[number];
 /**
  * Events are placed on the time axis in UTC, like the data: read in local time, a date such as
  * 2001-06-27 would sit (and be announced) on June 26 west of Greenwich, and charts would differ between
- * machines.
+ * machines. On a step axis they sit at their step.
  */
-const eventX = { field: 'date', type: 'temporal', scale: { type: 'utc' } } as const;
+const eventX = {
+  month: { field: 'date', type: 'temporal', scale: { type: 'utc' } },
+  step: { field: 'date', type: 'quantitative' },
+} as const;
 
 /** Pixel offset (above the plot) of the baseline of labels in a lane. */
 const laneY = (lane: number) => -6 - lane * (eventLabelFontSize + 3);
@@ -290,7 +322,7 @@ const laneY = (lane: number) => -6 - lane * (eventLabelFontSize + 3);
  * Dashed rules at the events, reaching up to their label above the plot, and the labels (with a white
  * halo so a crossing rule does not hide them).
  */
-function eventLayers(events: readonly PlacedEvent[]): Layer[] {
+function eventLayers(events: readonly PlacedEvent[], clock: ChartContext['clock']): Layer[] {
   if (events.length === 0) return [];
   const values = events.map((e) => ({
     number: e.number,
@@ -316,7 +348,7 @@ function eventLayers(events: readonly PlacedEvent[]): Layer[] {
     data: { values },
     mark: { type: 'rule', color: eventColor, strokeWidth: 1, strokeDash: [4, 3], opacity: 0.7 },
     encoding: {
-      x: eventX,
+      x: eventX[clock],
       y: { field: 'top', type: 'quantitative', scale: null },
       y2: { value: chartHeight },
       tooltip,
@@ -335,7 +367,7 @@ function eventLayers(events: readonly PlacedEvent[]): Layer[] {
       ...(halo ? { stroke: 'white', strokeWidth: 3, strokeJoin: 'round' as const } : {}),
     },
     encoding: {
-      x: eventX,
+      x: eventX[clock],
       y: { field: 'y', type: 'quantitative', scale: null },
       text: { field: 'short', type: 'nominal' },
       tooltip,

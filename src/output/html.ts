@@ -7,8 +7,7 @@
  */
 import { formatForReader } from './displayNumber.ts';
 import { escapeHtml } from './escapeHtml.ts';
-import type { FinalYearTable } from './finalYear.ts';
-import { groupHeadings } from './finalYear.ts';
+import type { EndTable } from './endTable.ts';
 import type { EventForDisplay } from './timelineEvents.ts';
 
 export interface ReportChart {
@@ -28,22 +27,23 @@ export interface ReportInput {
     name: string;
     title?: string;
     description?: string;
-    currency: string;
-    start: string | number;
-    end: string | number;
     seed: number;
     replicates: number;
-    sources?: string[];
+    sources?: readonly string[];
   };
+  /** The simulated period in words: "1991-01 to 2025-12 (420 months)" or "100 steps". */
+  period: string;
+  /** More facts the model states about the run (e.g. the currency), as label and value. */
+  facts: readonly (readonly [string, string])[];
   runId: string;
   scenarioHash: string;
   civsimVersion: string;
   gitCommit: string | null;
-  /** Simulated months. */
-  months: number;
   charts: readonly ReportChart[];
   events: readonly EventForDisplay[];
-  finalYear: FinalYearTable;
+  end: EndTable;
+  /** Group headings of the end table (ModelDefinition.groups). */
+  groups: Readonly<Record<string, string>>;
   files: readonly ReportFile[];
 }
 
@@ -111,10 +111,10 @@ function paragraphs(text: string): string {
 function factsHtml(input: ReportInput): string {
   const s = input.scenario;
   const facts: [string, string][] = [
-    ['Period', `${escapeHtml(String(s.start))} to ${escapeHtml(String(s.end))} (${input.months} months)`],
+    ['Period', escapeHtml(input.period)],
     ['Replicates', String(s.replicates)],
     ['Seed', String(s.seed)],
-    ['Currency', escapeHtml(s.currency)],
+    ...input.facts.map(([label, value]): [string, string] => [escapeHtml(label), escapeHtml(value)]),
     ['Scenario hash', `<code>${escapeHtml(input.scenarioHash)}</code>`],
     [
       'civsim',
@@ -146,7 +146,7 @@ function eventsHtml(events: readonly EventForDisplay[]): string {
   const rows = events
     .map(
       (e) =>
-        `<tr><td class="num">${e.number}</td><td class="nowrap">${escapeHtml(e.date)}</td>` +
+        `<tr><td class="num">${e.number}</td><td class="nowrap">${escapeHtml(String(e.date))}</td>` +
         `<td>${escapeHtml(e.label)}</td>` +
         `<td><code>${escapeHtml(e.changes)}</code></td><td>${sourceHtml(e.source)}</td></tr>`,
     )
@@ -158,20 +158,23 @@ function eventsHtml(events: readonly EventForDisplay[]): string {
   );
 }
 
-function finalYearHtml(table: FinalYearTable, replicates: number): string {
+function endHtml(table: EndTable, groups: Readonly<Record<string, string>>, replicates: number): string {
   const partial =
     table.months > 0 && table.months < 12 ? ` (the run ends in month ${table.months} of this year)` : '';
+  const mean =
+    `Mean over ${replicates} replicate${replicates === 1 ? '' : 's'}` +
+    (replicates > 1 ? ' with the 95% confidence interval of the mean (Student t).' : '.');
   const intro =
-    `<p>Annual aggregates in ${escapeHtml(table.year)}${partial}: totals of flows, means of levels, ` +
-    `December (last) values of stocks. Mean over ${replicates} replicate${replicates === 1 ? '' : 's'}` +
-    (replicates > 1 ? ' with the 95% confidence interval of the mean (Student t).' : '.') +
-    '</p>';
+    table.kind === 'year'
+      ? `<p>Annual aggregates in ${escapeHtml(table.at)}${partial}: totals of flows, means of levels, ` +
+        `December (last) values of stocks. ${mean}</p>`
+      : `<p>Values after the last step (${escapeHtml(table.at)}). ${mean}</p>`;
   let body = '';
   let group: string | undefined;
   for (const row of table.rows) {
     if (row.group !== group) {
       group = row.group;
-      body += `<tr class="group"><th colspan="4">${escapeHtml(groupHeadings[group] ?? group)}</th></tr>\n`;
+      body += `<tr class="group"><th colspan="4">${escapeHtml(groups[group] ?? group)}</th></tr>\n`;
     }
     const ci =
       Number.isNaN(row.ciLow) || Number.isNaN(row.ciHigh)
@@ -230,7 +233,7 @@ ${factsHtml(input)}
 <ol>
 ${input.charts.map((c) => `<li><a href="#chart-${escapeHtml(c.id)}">${escapeHtml(c.title)}</a></li>`).join('\n')}
 <li><a href="#timeline">Timeline</a></li>
-<li><a href="#final-year">Final-year values</a></li>
+<li><a href="#final-year">${input.end.kind === 'year' ? 'Final-year values' : 'Final values'}</a></li>
 <li><a href="#files">Files</a></li>
 </ol>
 </nav>
@@ -238,8 +241,8 @@ ${input.charts.map((c) => `<li><a href="#chart-${escapeHtml(c.id)}">${escapeHtml
 ${chartsHtml(input.charts)}
 <h2 id="timeline">Timeline</h2>
 ${eventsHtml(input.events)}
-<h2 id="final-year">Final-year values</h2>
-${finalYearHtml(input.finalYear, s.replicates)}
+<h2 id="final-year">${input.end.kind === 'year' ? 'Final-year values' : 'Final values'}</h2>
+${endHtml(input.end, input.groups, s.replicates)}
 ${sources}
 <h2 id="files">Files</h2>
 ${filesHtml(input.files)}

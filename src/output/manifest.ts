@@ -4,7 +4,7 @@
  * and every file written with its size and SHA-256. It is the only file of a run folder that holds
  * times, so the data files stay byte-identical between runs of the same scenario and seed.
  */
-import type { Scenario } from '../scenario/schema.ts';
+import type { ScenarioBase } from '../scenario/envelope.ts';
 
 /** civsim's version and where it runs (read by the Node side: node/environment.ts). */
 export interface SoftwareFacts {
@@ -26,7 +26,7 @@ export interface ManifestFile {
 
 export interface ManifestInput {
   runId: string;
-  scenario: Scenario;
+  scenario: ScenarioBase;
   /** scenarioHash of `scenario` (after overrides). */
   scenarioHash: string;
   /** Hash of the scenario as loaded from its files (before command-line overrides). */

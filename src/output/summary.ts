@@ -8,7 +8,7 @@
  * Missing values (NaN, e.g. a metric undefined while there are no NGOs) are left out, not counted as 0.
  */
 import { t975 } from '../engine/stats.ts';
-import type { ReplicateResult } from '../model/runTypes.ts';
+import type { ReplicateResult } from '../run/replicate.ts';
 
 /** Descriptive statistics of one sample. Fields that need more values than there are are NaN. */
 export interface Summary {
@@ -83,8 +83,8 @@ export function summarise(values: ArrayLike<number>): Summary {
   return { n, mean: m, sd, ciLow: m - half, ciHigh: m + half, min, max };
 }
 
-/** Monthly values (one per tick) or annual aggregates (one per calendar year). */
-export type Resolution = 'monthly' | 'annual';
+/** Values per tick (a month or a step) or annual aggregates (one per calendar year, calendar models only). */
+export type Resolution = 'tick' | 'annual';
 
 /** One metric's summaries along the time axis, column by column (index = position in `keys`). */
 export interface MetricSummary {
@@ -101,7 +101,7 @@ export interface MetricSummary {
 /** Summaries of a run for some metrics at one resolution. */
 export interface SeriesSummary {
   resolution: Resolution;
-  /** 'YYYY-MM' per tick (monthly) or the year as a string (annual). */
+  /** Each tick's label ('YYYY-MM' or the step) or the year as a string (annual). */
   keys: string[];
   /** In the order the metrics were asked for. */
   metrics: MetricSummary[];
@@ -118,9 +118,9 @@ export function summariseRun(
 ): SeriesSummary {
   if (replicates.length === 0) throw new Error('cannot summarise a run without replicates');
   const first = replicates[0].series;
-  const keys = resolution === 'monthly' ? [...first.dates] : first.years.map(String);
+  const keys = resolution === 'tick' ? [...first.ticks] : first.years.map(String);
   for (const r of replicates) {
-    const length = resolution === 'monthly' ? r.series.dates.length : r.series.years.length;
+    const length = resolution === 'tick' ? r.series.ticks.length : r.series.years.length;
     if (length !== keys.length) {
       throw new Error(`replicate ${r.replicate} has ${length} time steps, replicate 0 has ${keys.length}`);
     }
@@ -128,7 +128,7 @@ export function summariseRun(
   const sample = new Float64Array(replicates.length);
   const summaries = metrics.map((metric): MetricSummary => {
     const columns = replicates.map((r) => {
-      const column = (resolution === 'monthly' ? r.series.monthly : r.series.annual)[metric];
+      const column = (resolution === 'tick' ? r.series.values : r.series.annual)[metric];
       if (!column) throw new Error(`replicate ${r.replicate} did not record metric ${metric}`);
       return column;
     });

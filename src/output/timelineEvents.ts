@@ -2,13 +2,13 @@
  * Timeline events as charts and reports show them: a calendar date, a label (the scenario's own, or one
  * made from what the event does, since `label` is optional), what it changes, and its source.
  */
-import type { TimelineEvent } from '../scenario/schema.ts';
+import type { TimelineEvent } from '../scenario/envelope.ts';
 
 export interface EventForDisplay {
   /** 1-based position in date order: charts that are too crowded to name an event show its number. */
   number: number;
-  /** ISO date YYYY-MM-DD (a year means 1 January, a month its first day). */
-  date: string;
+  /** ISO date YYYY-MM-DD (a year means 1 January, a month its first day), or the step of a step model. */
+  date: string | number;
   label: string;
   /** What the event does, e.g. "ministries.socialOrder = 1.2; crackdown". */
   changes: string;
@@ -41,10 +41,14 @@ export function describeChanges(event: TimelineEvent): string {
   return parts.join('; ');
 }
 
-/** The scenario's events in date order (stable for equal dates), ready to display. */
+/** The scenario's events in date (or step) order (stable for equal dates), ready to display. */
 export function eventsForDisplay(timeline: readonly TimelineEvent[]): EventForDisplay[] {
   return timeline
-    .map((event, index) => ({ event, index, date: isoDate(event.date) }))
+    .map((event, index) => ({
+      event,
+      index,
+      date: event.step !== undefined ? event.step : isoDate(event.date ?? ''),
+    }))
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.index - b.index))
     .map(({ event, date }, i) => {
       const changes = describeChanges(event);

@@ -3,7 +3,7 @@
  * scenario (keys in another order, a default written out, a base file inlined) hash the same, so run
  * manifests and caches can tell whether a run used exactly this scenario.
  */
-import type { Scenario } from './schema.ts';
+import type { ScenarioBase } from './envelope.ts';
 import { sha256HexOfText } from './sha256.ts';
 
 /**
@@ -29,6 +29,6 @@ export function canonicalJson(value: unknown): string {
 }
 
 /** sha256 hex of the canonical JSON of a resolved scenario. */
-export function scenarioHash(scenario: Scenario): string {
+export function scenarioHash(scenario: ScenarioBase): string {
   return sha256HexOfText(canonicalJson(scenario));
 }

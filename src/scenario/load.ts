@@ -2,7 +2,7 @@
  * Loading a scenario file: read it and its `extends` chain, merge them, validate against the schema and
  * the semantic checks, and either return the resolved scenario with its hash or every issue found, each
  * positioned at file:line:column. File access goes through a ScenarioIO, so the same code runs in Node
- * (./nodeIO.ts) and in the browser (./memoryIO.ts or any fetch-based IO).
+ * (src/node/scenarioIO.ts) and in the browser (./memoryIO.ts or any fetch-based IO).
  */
 import { decodeScenarioText, utf8Length } from './decodeText.ts';
 import { scenarioHash } from './hash.ts';
@@ -13,8 +13,12 @@ import { mergeScenarioSources } from './merge.ts';
 import { parseSource } from './parseSource.ts';
 import { toPlain } from './positions.ts';
 import type { Origin, SourceNode } from './positions.ts';
-import { scenarioSchema } from './schema.ts';
-import type { Scenario } from './schema.ts';
+import { findModel, modelById, modelIds } from '../models/registry.ts';
+import type { AnyModel } from '../models/definition.ts';
+import { closestMatches, didYouMean } from './didYouMean.ts';
+import { defaultModelId, type ScenarioBase } from './envelope.ts';
+import { scenarioSchemaFor } from './modelSchemas.ts';
+import { valueOrigin } from './positions.ts';
 import { semanticIssues } from './semanticChecks.ts';
 import { convertZodIssues } from './zodIssues.ts';
 
@@ -26,16 +30,16 @@ export { scenarioHash } from './hash.ts';
 export interface ScenarioIO {
   /**
    * The file's content: bytes (checked here to be UTF-8) or text already decoded. Node's IO reads only
-   * regular files up to the size limit (nodeIO.ts); a browser IO returns what was uploaded or fetched.
+   * regular files up to the size limit (src/node/scenarioIO.ts); a browser IO returns what was uploaded or fetched.
    */
   readFile(path: string): Promise<Uint8Array | string>;
   /** The path of `relative` as written in `fromFile` (an `extends` value). */
   resolve(fromFile: string, relative: string): string;
 }
 
-export interface LoadedScenario {
+export interface LoadedScenario<S extends ScenarioBase = ScenarioBase> {
   /** Defaults applied, `extends` merged; the file-only keys `extends` and `$schema` are left out. */
-  scenario: Scenario;
+  scenario: S;
   /** The file, then the files of its extends chain, nearest base first. */
   files: string[];
   /** sha256 hex of the canonical JSON of `scenario` (independent of key order and file layout). */
@@ -65,8 +69,12 @@ export async function checkScenarioFile(path: string, io: ScenarioIO): Promise<S
   // roots[0] is the file itself, the last one the deepest base: merge from the base up
   const merged = chain.roots.reduceRight((base, child) => mergeScenarioSources(base, child));
   const data = toPlain(merged);
+  const model = modelOf(data, merged);
+  if ('issue' in model)
+    return { issues: sortIssues([...chain.issues, model.issue], chain.files), warnings: [] };
+  const scenarioSchema = scenarioSchemaFor(model.model);
   const parsed = scenarioSchema.safeParse(data);
-  const semantic = semanticIssues(data, merged);
+  const semantic = semanticIssues(data, merged, model.model);
   const issues = [
     ...chain.issues,
     ...(parsed.success
@@ -77,11 +85,37 @@ export async function checkScenarioFile(path: string, io: ScenarioIO): Promise<S
   const warnings = sortIssues(semantic.warnings, chain.files);
   if (issues.length > 0 || !parsed.success) return { issues: sortIssues(issues, chain.files), warnings };
 
-  const { extends: _extends, $schema: _schema, ...scenario } = parsed.data;
+  const {
+    extends: _extends,
+    $schema: _schema,
+    ...scenario
+  } = parsed.data as unknown as ScenarioBase & {
+    extends?: string;
+    $schema?: string;
+  };
   return {
     loaded: { scenario, files: chain.files, hash: scenarioHash(scenario), warnings },
     issues: [],
     warnings,
+  };
+}
+
+/** The model a scenario names (`model:`, default the civil-society model), or an issue at that key. */
+function modelOf(data: unknown, source: SourceNode): { model: AnyModel } | { issue: ScenarioIssue } {
+  const value = data !== null && typeof data === 'object' ? (data as { model?: unknown }).model : undefined;
+  if (value === undefined) return { model: modelById(defaultModelId) };
+  const found = typeof value === 'string' ? findModel(value) : undefined;
+  if (found) return { model: found };
+  const suggestion = typeof value === 'string' ? didYouMean(closestMatches(value, modelIds)) : undefined;
+  return {
+    issue: {
+      ...valueOrigin(source, ['model']),
+      path: 'model',
+      message: `expected one of the models ${modelIds.join(', ')}, got ${showValue(value)}`,
+      expected: `one of ${modelIds.join(', ')}`,
+      got: showValue(value),
+      hint: suggestion ?? `civsim has the models ${modelIds.join(', ')}`,
+    },
   };
 }
 

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import type { PathSegment } from './issues.ts';
-import { dateSchema } from './schema.ts';
+import { dateSchema } from './schemaParts.ts';
 
 export type AnySchema = z.core.$ZodType;
 

@@ -1,19 +1,21 @@
 /**
- * Checks the schema alone cannot express: dates that must fall in the simulated period, ramps that need
- * an end, `set`/`ramp` keys that must be real levers with values valid for that lever, shares that must
- * add up, chart ids that must differ. They run on the raw merged data even when zod found problems
- * elsewhere (each check looks only at values that are well-formed), so one pass reports everything.
+ * Checks the schema alone cannot express: event dates (or steps) that fall outside the simulated period,
+ * ramps that need an end, `set`/`ramp` keys that must be the model's levers with values valid for that
+ * lever, chart ids that must differ — and then the model's own checks (ModelDefinition.check). They run
+ * on the raw merged data even when zod found problems elsewhere (each check looks only at values that
+ * are well-formed), so one pass reports everything.
  */
 import { z } from 'zod';
 import { endMonthIndex, monthIndex } from '../engine/calendar.ts';
 import type { DateLike } from '../engine/calendar.ts';
+import type { AnyModel } from '../models/definition.ts';
 import { closestMatches, didYouMean } from './didYouMean.ts';
 import { formatPath, showValue } from './issues.ts';
 import type { PathSegment, ScenarioIssue } from './issues.ts';
-import { leverGroups, leverPaths, leverSchemas } from './leverPaths.ts';
+import { leversOf, type LeverInfo } from './modelSchemas.ts';
 import { keyOrigin, valueOrigin } from './positions.ts';
 import type { SourceNode } from './positions.ts';
-import { dateSchema, initialSchema, peoplePerNgo, populationSchema } from './schema.ts';
+import { dateSchema, stepSchema } from './schemaParts.ts';
 import { isNumberSchema } from './schemaInfo.ts';
 import { convertZodIssues } from './zodIssues.ts';
 
@@ -21,21 +23,34 @@ type Fields = Pick<ScenarioIssue, 'message' | 'expected' | 'got' | 'hint'>;
 type Where = 'value' | 'key';
 type Plain = Record<string, unknown>;
 
-const dateWords = 'a date written YYYY, YYYY-MM or YYYY-MM-DD';
-const populationDefaults = populationSchema.parse({});
-
 export function semanticIssues(
   data: unknown,
   source: SourceNode,
+  model: AnyModel,
 ): { issues: ScenarioIssue[]; warnings: ScenarioIssue[] } {
-  const checker = new SemanticChecker(source);
-  if (isRecord(data)) checker.check(data);
+  const checker = new SemanticChecker(source, model);
+  if (isRecord(data)) {
+    checker.check(data);
+    model.check?.(data, (path, fields) => checker.reportValue(path, fields));
+  }
   return { issues: checker.issues, warnings: checker.warnings };
 }
 
-interface Period {
-  start?: DateLike;
-  end?: DateLike;
+/**
+ * The model's time axis as the checks see it: which key dates an event, how a value of it orders, what
+ * the first and last simulated positions are, and how to say them.
+ */
+interface TimeAxis {
+  /** `date` or `step`. */
+  key: 'date' | 'step';
+  words: string;
+  /** The position of an event's date/step or of a ramp's `until`; undefined when malformed. */
+  at(value: unknown): number | undefined;
+  first?: number;
+  last?: number;
+  /** How the start and the end are written, for messages. */
+  startText: string;
+  endText: string;
 }
 
 function isRecord(value: unknown): value is Plain {
@@ -53,28 +68,51 @@ function asDate(value: unknown): DateLike | undefined {
 
 /** Timeline events dated outside the simulated period, found while checking the events. */
 interface OutsidePeriod {
-  before: { path: PathSegment[]; date: DateLike; actions: number }[];
-  after: { path: PathSegment[]; date: DateLike }[];
+  before: { path: PathSegment[]; when: string; actions: number }[];
+  after: { path: PathSegment[]; when: string }[];
+}
+
+/** The step axis of a step-clock scenario: steps 0 to `steps`. */
+function stepAxis(data: Plain): TimeAxis {
+  const steps = stepSchema.safeParse(data.steps).success ? (data.steps as number) : undefined;
+  return {
+    key: 'step',
+    words: 'a step (a whole number from 0)',
+    at: (value) => (stepSchema.safeParse(value).success ? (value as number) : undefined),
+    first: 0,
+    last: steps,
+    startText: 'step 0',
+    endText: `step ${steps}`,
+  };
 }
 
 class SemanticChecker {
   readonly issues: ScenarioIssue[] = [];
   readonly warnings: ScenarioIssue[] = [];
   private readonly outside: OutsidePeriod = { before: [], after: [] };
+  private readonly levers: LeverInfo;
 
-  constructor(private readonly source: SourceNode) {}
+  constructor(
+    private readonly source: SourceNode,
+    private readonly model: AnyModel,
+  ) {
+    this.levers = leversOf(model);
+  }
 
   check(data: Plain): void {
-    const period = this.checkPeriod(data);
+    const axis = this.model.clock === 'month' ? this.checkPeriod(data) : stepAxis(data);
     if (Array.isArray(data.timeline)) {
       data.timeline.forEach((event, i) => {
-        if (isRecord(event)) this.checkEvent(event, ['timeline', i], period);
+        if (isRecord(event)) this.checkEvent(event, ['timeline', i], axis);
       });
     }
-    this.warnOutsidePeriod(period);
-    this.checkInitialShares(data);
-    this.checkInitialNgos(data);
+    this.warnOutsidePeriod(axis);
     this.checkChartIds(data);
+  }
+
+  /** A model's own check reports at the value of a path. */
+  reportValue(path: readonly PathSegment[], fields: Fields): void {
+    this.report(path, 'value', fields);
   }
 
   /**
@@ -83,9 +121,9 @@ class SemanticChecker {
    * of it, so these events are not errors: events after the end never fire; events before the start set
    * the levers as they stand at the start (their actions, which happen on a date, are dropped).
    */
-  private warnOutsidePeriod(period: Period): void {
+  private warnOutsidePeriod(axis: TimeAxis): void {
     const { before, after } = this.outside;
-    const firstAt = (path: readonly PathSegment[]) => valueOrigin(this.source, [...path, 'date']);
+    const firstAt = (path: readonly PathSegment[]) => valueOrigin(this.source, [...path, axis.key]);
     if (after.length > 0) {
       const n = after.length;
       this.warnings.push({
@@ -93,7 +131,7 @@ class SemanticChecker {
         path: formatPath(after[0].path),
         message:
           `${n} timeline event${n === 1 ? '' : 's'} ${n === 1 ? 'is' : 'are'} dated after the end ` +
-          `(${String(period.end)}) and ${n === 1 ? 'is' : 'are'} dropped, the first on ${String(after[0].date)}`,
+          `(${axis.endText}) and ${n === 1 ? 'is' : 'are'} dropped, the first on ${after[0].when}`,
         hint: 'move end later to include them',
       });
     }
@@ -112,7 +150,7 @@ class SemanticChecker {
       this.warnings.push({
         ...firstAt(before[0].path),
         path: formatPath(before[0].path),
-        message: `${n} timeline event${n === 1 ? ' is' : 's are'} dated before the start (${String(period.start)}): ${what}`,
+        message: `${n} timeline event${n === 1 ? ' is' : 's are'} dated before the start (${axis.startText}): ${what}`,
         hint: 'move start earlier to simulate them as they happened',
       });
     }
@@ -124,7 +162,8 @@ class SemanticChecker {
     this.issues.push({ ...at, path: formatPath(path), ...defined });
   }
 
-  private checkPeriod(data: Plain): Period {
+  /** The calendar axis of a month-clock scenario (and whether its end comes after its start). */
+  private checkPeriod(data: Plain): TimeAxis {
     const start = asDate(data.start);
     const end = asDate(data.end);
     if (start !== undefined && end !== undefined && endMonthIndex(end) < monthIndex(start)) {
@@ -135,10 +174,21 @@ class SemanticChecker {
         hint: 'an end written as a bare year means its December',
       });
     }
-    return { start, end };
+    return {
+      key: 'date',
+      words: 'a date written YYYY, YYYY-MM or YYYY-MM-DD',
+      at: (value) => {
+        const date = asDate(value);
+        return date === undefined ? undefined : monthIndex(date);
+      },
+      first: start === undefined || end === undefined ? undefined : monthIndex(start),
+      last: start === undefined || end === undefined ? undefined : endMonthIndex(end),
+      startText: String(start),
+      endText: String(end),
+    };
   }
 
-  private checkEvent(event: Plain, path: readonly PathSegment[], period: Period): void {
+  private checkEvent(event: Plain, path: readonly PathSegment[], axis: TimeAxis): void {
     // an event with only a label is a note: it marks a date on charts and changes nothing
     if (!has(event, 'set') && !has(event, 'ramp') && !has(event, 'action') && !has(event, 'label')) {
       this.report(path, 'value', {
@@ -147,26 +197,35 @@ class SemanticChecker {
         hint: 'e.g. set: { foreign.regime: approval }',
       });
     }
-    const { start, end } = period;
-    const date = asDate(event.date);
-    if (date !== undefined && start !== undefined && end !== undefined) {
-      if (monthIndex(date) > endMonthIndex(end)) this.outside.after.push({ path: [...path], date });
-      else if (monthIndex(date) < monthIndex(start)) {
-        this.outside.before.push({ path: [...path], date, actions: has(event, 'action') ? 1 : 0 });
+    const at = axis.at(event[axis.key]);
+    const when = String(event[axis.key]);
+    if (at !== undefined && axis.first !== undefined && axis.last !== undefined) {
+      if (at > axis.last) this.outside.after.push({ path: [...path], when });
+      else if (at < axis.first) {
+        this.outside.before.push({ path: [...path], when, actions: has(event, 'action') ? 1 : 0 });
       }
     }
-    this.checkRampDates(event, path, date);
+    this.checkRampDates(event, path, at, axis);
     if (isRecord(event.set)) this.checkLeverValues(event.set, [...path, 'set'], 'set');
     if (isRecord(event.ramp)) this.checkLeverValues(event.ramp, [...path, 'ramp'], 'ramp');
   }
 
-  private checkRampDates(event: Plain, path: readonly PathSegment[], date: DateLike | undefined): void {
+  private checkRampDates(
+    event: Plain,
+    path: readonly PathSegment[],
+    at: number | undefined,
+    axis: TimeAxis,
+  ): void {
     const hasRamp = has(event, 'ramp');
+    const unit = axis.key === 'date' ? 'date' : 'step';
     if (hasRamp && !has(event, 'until')) {
       this.report([...path, 'until'], 'value', {
-        message: `missing, expected ${dateWords}: a ramp needs the date it ends`,
-        expected: dateWords,
-        hint: 'e.g. until: 2010 (the lever then moves linearly from date to until)',
+        message: `missing, expected ${axis.words}: a ramp needs the ${unit} it ends`,
+        expected: axis.words,
+        hint:
+          axis.key === 'date'
+            ? 'e.g. until: 2010 (the lever then moves linearly from date to until)'
+            : 'e.g. until: 50 (the lever then moves linearly from step to until)',
       });
       return;
     }
@@ -178,14 +237,15 @@ class SemanticChecker {
       });
       return;
     }
-    const until = asDate(event.until);
+    const until = axis.at(event.until);
     if (until === undefined) return;
-    if (date !== undefined && monthIndex(until) <= monthIndex(date)) {
+    if (at !== undefined && until <= at) {
+      const start = String(event[axis.key]);
       this.report([...path, 'until'], 'value', {
-        message: `the ramp ends (${until}) before or in the month it starts (${date})`,
-        expected: `a date after ${date}`,
-        got: showValue(until),
-        hint: 'a ramp needs at least one month; to change a lever at once use set',
+        message: `the ramp ends (${String(event.until)}) before or ${axis.key === 'date' ? 'in the month' : 'at the step'} it starts (${start})`,
+        expected: `${axis.key === 'date' ? 'a date' : 'a step'} after ${start}`,
+        got: showValue(event.until),
+        hint: `a ramp needs at least one ${axis.key === 'date' ? 'month' : 'step'}; to change a lever at once use set`,
       });
     }
     // a ramp that ends after the end is cut there: the lever stops where the run stops
@@ -195,13 +255,13 @@ class SemanticChecker {
   private checkLeverValues(levers: Plain, path: readonly PathSegment[], kind: 'set' | 'ramp'): void {
     for (const [leverPath, value] of Object.entries(levers)) {
       const at = [...path, leverPath];
-      const schema = leverSchemas.get(leverPath);
+      const schema = this.levers.schemas.get(leverPath);
       if (!schema) {
         this.report(at, 'key', {
           message: `${JSON.stringify(leverPath)} is not a lever`,
-          expected: 'a lever path such as ministries.socialOrder or foreign.regime',
+          expected: `a lever path such as ${leverExamples(this.levers.paths)}`,
           got: leverPath,
-          hint: leverPathHint(leverPath),
+          hint: leverPathHint(leverPath, this.levers),
         });
         continue;
       }
@@ -226,46 +286,6 @@ class SemanticChecker {
     }
   }
 
-  private checkInitialShares(data: Plain): void {
-    if (!isRecord(data.initial)) return;
-    const defaults = initialSchema.parse({});
-    const initial = data.initial;
-    const share = (key: 'advocacyShare' | 'stateCreatedShare') => {
-      const value = has(initial, key) ? initial[key] : defaults[key];
-      return typeof value === 'number' && value >= 0 && value <= 1 ? value : undefined;
-    };
-    const advocacy = share('advocacyShare');
-    const stateCreated = share('stateCreatedShare');
-    if (advocacy === undefined || stateCreated === undefined || advocacy + stateCreated <= 1 + 1e-9) return;
-    const key = has(initial, 'stateCreatedShare') ? 'stateCreatedShare' : 'advocacyShare';
-    this.report(['initial', key], 'value', {
-      message: `advocacyShare + stateCreatedShare = ${advocacy} + ${stateCreated} is more than 1`,
-      expected: 'two shares whose sum is at most 1',
-      got: showValue(initial[key]),
-      hint: 'both are shares of the same initial NGOs, so together they cannot exceed 1',
-    });
-  }
-
-  /** More registered NGOs than one per ten people is no country's sector (and would fill memory). */
-  private checkInitialNgos(data: Plain): void {
-    const initial = isRecord(data.initial) ? data.initial : {};
-    const population = isRecord(data.population) ? data.population : {};
-    const ngos = has(initial, 'ngos') ? initial.ngos : initialSchema.parse({}).ngos;
-    const people = has(population, 'represents') ? population.represents : populationDefaults.represents;
-    // values the schema refuses anyway are reported once, by the schema
-    if (!initialSchema.shape.ngos.safeParse(ngos).success) return;
-    if (!populationSchema.shape.represents.safeParse(people).success) return;
-    if (typeof ngos !== 'number' || typeof people !== 'number') return;
-    const most = Math.floor(people / peoplePerNgo);
-    if (ngos <= most) return;
-    this.report(['initial', 'ngos'], 'value', {
-      message: `${ngos} registered NGOs for ${people} people is more than one per ${peoplePerNgo} people`,
-      expected: `at most ${most} (one NGO per ${peoplePerNgo} people of population.represents)`,
-      got: showValue(ngos),
-      hint: 'initial.ngos is the real, whole-country count; the densest sectors have about one per 100 people',
-    });
-  }
-
   private checkChartIds(data: Plain): void {
     if (!isRecord(data.output) || !Array.isArray(data.output.charts)) return;
     const first = new Map<string, number>();
@@ -287,8 +307,23 @@ class SemanticChecker {
   }
 }
 
+/** Three lever paths of different groups, as examples: the first, and the last two groups' first. */
+function leverExamples(paths: readonly string[]): string {
+  const firstOfGroup = new Map<string, string>();
+  for (const path of paths) {
+    const group = path.split('.')[0];
+    if (!firstOfGroup.has(group)) firstOfGroup.set(group, path);
+  }
+  const groups = [...firstOfGroup.values()];
+  const picks = [...new Set([groups[0], ...groups.slice(-2)])].filter(Boolean);
+  return picks.length > 1
+    ? `${picks.slice(0, -1).join(', ')} or ${picks[picks.length - 1]}`
+    : (picks[0] ?? 'a.b');
+}
+
 /** Suggests the lever meant by a path that is not one. */
-export function leverPathHint(path: string): string {
+export function leverPathHint(path: string, levers: LeverInfo): string {
+  const { schemas: leverSchemas, paths: leverPaths, groups: leverGroups } = levers;
   if (path.startsWith('levers.') && leverSchemas.has(path.slice('levers.'.length))) {
     return `lever paths are relative to levers: write ${JSON.stringify(path.slice('levers.'.length))}`;
   }
@@ -304,8 +339,5 @@ export function leverPathHint(path: string): string {
     const name = p.split('.').pop() ?? p;
     return name.toLowerCase() === last.toLowerCase() || closestMatches(last, [name]).length > 0;
   });
-  return (
-    didYouMean(byName.slice(0, 3)) ??
-    'levers are written like ministries.socialOrder, foreign.regime or legitimacy'
-  );
+  return didYouMean(byName.slice(0, 3)) ?? `levers are written like ${leverExamples(leverPaths)}`;
 }

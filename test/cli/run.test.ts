@@ -11,9 +11,9 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProgressReporter, formatDuration, progressMode } from '../../src/cli/progress.ts';
-import { metricDefinitions } from '../../src/model/metricDefinitions.ts';
-import { defaultCharts } from '../../src/output/defaultCharts.ts';
-import { ngoColumns } from '../../src/output/tables.ts';
+import { metricDefinitions } from '../../src/models/civil-society/metricDefinitions.ts';
+import { defaultCharts } from '../../src/models/civil-society/charts.ts';
+import { ngoColumns } from '../../src/models/civil-society/ngoRecord.ts';
 import { parseCsv } from '../output/parseCsv.ts';
 import { civsim, root, runCivsim, waitFor, type Outcome } from './civsimProcess.ts';
 

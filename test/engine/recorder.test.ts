@@ -1,15 +1,9 @@
 /** The recorder: one column per metric, annual aggregates (sum, mean, last) over calendar years. */
 import { describe, expect, it } from 'vitest';
 import { Calendar } from '../../src/engine/calendar.ts';
-import { Recorder, aggregateByYear, type MetricDefinition } from '../../src/engine/recorder.ts';
+import { Recorder, aggregateByYear, type RecordedMetric } from '../../src/engine/recorder.ts';
 
-const metric = (id: string, aggregate: MetricDefinition['aggregate']): MetricDefinition => ({
-  id,
-  label: id,
-  unit: 'u',
-  aggregate,
-  description: id,
-});
+const metric = (id: string, aggregate: RecordedMetric['aggregate']): RecordedMetric => ({ id, aggregate });
 
 // July 2000 to March 2002: a partial first year (6 months), a full year, a partial last year (3 months)
 const cal = new Calendar('2000-07', '2002-03');
@@ -56,9 +50,9 @@ describe('Recorder', () => {
     expect(slots).toEqual([0, 1, 2]);
     for (let t = 0; t < cal.ticks; t++) for (const s of slots) rec.record(t, s, (t + 1) * (s + 1));
     const out = rec.finish();
-    expect(out.dates).toEqual(cal.dates());
+    expect(out.ticks).toEqual(cal.dates());
     expect(out.years).toEqual([2000, 2001, 2002]);
-    expect(Array.from(out.monthly.flow)).toEqual(Array.from(ramp));
+    expect(Array.from(out.values.flow)).toEqual(Array.from(ramp));
     expect(Array.from(out.annual.flow)).toEqual([21, 150, 60]);
     expect(Array.from(out.annual.level)).toEqual([7, 25, 40]);
     expect(Array.from(out.annual.stock)).toEqual([18, 54, 63]);
@@ -68,10 +62,10 @@ describe('Recorder', () => {
     const rec = new Recorder(metrics, cal);
     rec.record(0, rec.slot('flow'), 4);
     const out = rec.finish();
-    expect(out.monthly.flow[0]).toBe(4);
-    expect(Number.isNaN(out.monthly.flow[1])).toBe(true);
+    expect(out.values.flow[0]).toBe(4);
+    expect(Number.isNaN(out.values.flow[1])).toBe(true);
     expect(Array.from(out.annual.flow)).toEqual([4, Number.NaN, Number.NaN]);
-    expect(Array.from(out.monthly.stock).every(Number.isNaN)).toBe(true);
+    expect(Array.from(out.values.stock).every(Number.isNaN)).toBe(true);
   });
 
   it('an unknown metric id throws', () => {

@@ -24,13 +24,10 @@ describe('simulate', () => {
         run: (_s, ctx) => log.push(`act ${ctx.tick} ${ctx.actions.map((a) => a.action).join(',')}`),
       },
     ];
-    const recorder = new Recorder(
-      [{ id: 'total', label: 'total', unit: 'u', aggregate: 'last', description: '' }],
-      calendar,
-    );
+    const recorder = new Recorder([{ id: 'total', aggregate: 'last' }], calendar);
     const ticks: number[] = [];
     const series = simulate(state, {
-      calendar,
+      clock: calendar,
       schedule: new Schedule([
         { tick: 1, set: { rate: 10 } },
         { tick: 2, action: 'boom' },
@@ -59,7 +56,7 @@ describe('simulate', () => {
       'measure 3',
     ]);
     expect(ticks).toEqual([4, 104, 204, 304]);
-    expect(Array.from(series.monthly.total)).toEqual([1, 11, 21, 31]);
+    expect(Array.from(series.values.total)).toEqual([1, 11, 21, 31]);
     expect(series.years).toEqual([2000, 2001]);
     expect(Array.from(series.annual.total)).toEqual([11, 31]);
   });

@@ -4,7 +4,7 @@ import { rasterise, renderPng, renderSvg } from '../../src/node/render.ts';
 import { summariseRun } from '../../src/output/summary.ts';
 import { namespaceSvgIds } from '../../src/output/svgIds.ts';
 import { eventsForDisplay } from '../../src/output/timelineEvents.ts';
-import { metricDefinitions } from '../../src/model/metricDefinitions.ts';
+import { metricDefinitions } from '../../src/models/civil-society/metricDefinitions.ts';
 import { fakeRun, fakeScenario } from '../output/fakeRun.ts';
 
 async function chartSvg(title: string): Promise<string> {
@@ -28,12 +28,13 @@ async function chartSvg(title: string): Promise<string> {
       },
       {
         scenarioTitle: 'Render test',
-        currency: 'USD',
+        clock: 'month',
+        unitWords: { currency: 'USD' },
         replicates: 2,
         seed: 1,
         events: eventsForDisplay(scenario.timeline),
         metrics: new Map(metricDefinitions.map((m) => [m.id, m])),
-        monthly: summariseRun(run.replicates, ids, 'monthly'),
+        ticks: summariseRun(run.replicates, ids, 'tick'),
         annual: summariseRun(run.replicates, ids, 'annual'),
       },
     ),

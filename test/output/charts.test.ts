@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { compile } from 'vega-lite';
 import type { ChartContext } from '../../src/output/charts.ts';
 import { buildChartSpec, chartRows, yAxisTitle, yearTickStep } from '../../src/output/charts.ts';
-import { defaultCharts } from '../../src/output/defaultCharts.ts';
+import { defaultCharts } from '../../src/models/civil-society/charts.ts';
 import { summariseRun } from '../../src/output/summary.ts';
 import { eventsForDisplay } from '../../src/output/timelineEvents.ts';
-import { metricDefinitions } from '../../src/model/metricDefinitions.ts';
-import { metricIds } from '../../src/scenario/schema.ts';
-import type { ChartSpec } from '../../src/scenario/schema.ts';
+import { metricDefinitions } from '../../src/models/civil-society/metricDefinitions.ts';
+import { metricIds } from '../../src/models/civil-society/schema.ts';
+import type { ChartSpec } from '../../src/scenario/envelope.ts';
 import { fakeRun, fakeScenario } from './fakeRun.ts';
 
 const scenario = fakeScenario({
@@ -36,12 +36,13 @@ function context(
   const ids = metricDefinitions.map((m) => m.id);
   return {
     scenarioTitle: 'Test country',
-    currency: scenario.currency,
+    clock: 'month',
+    unitWords: { currency: scenario.currency },
     replicates,
     seed: scenario.seed,
     events: eventsForDisplay(scenario.timeline),
     metrics: new Map(metricDefinitions.map((m) => [m.id, m])),
-    monthly: summariseRun(run.replicates, ids, 'monthly'),
+    ticks: summariseRun(run.replicates, ids, 'tick'),
     annual: summariseRun(run.replicates, ids, 'annual'),
   };
 }

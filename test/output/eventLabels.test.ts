@@ -134,9 +134,13 @@ describe('timeline events for display', () => {
 
 describe('displayUnit', () => {
   it('substitutes the currency and makes annual sums of flows per year', () => {
-    expect(displayUnit('currency/month', 'USD', 'monthly', 'sum')).toBe('USD/month');
-    expect(displayUnit('currency/month', 'million KZT', 'annual', 'sum')).toBe('million KZT/year');
-    expect(displayUnit('organisations/month', 'USD', 'annual', 'sum')).toBe('organisations/year');
-    expect(displayUnit('share', 'USD', 'annual', 'mean')).toBe('share');
+    const usd = { currency: 'USD' };
+    expect(displayUnit('currency/month', usd, 'tick', 'sum')).toBe('USD/month');
+    expect(displayUnit('currency/month', { currency: 'million KZT' }, 'annual', 'sum')).toBe(
+      'million KZT/year',
+    );
+    expect(displayUnit('organisations/month', usd, 'annual', 'sum')).toBe('organisations/year');
+    expect(displayUnit('share', usd, 'annual', 'mean')).toBe('share');
+    expect(displayUnit('agents', {}, 'tick', 'sum')).toBe('agents');
   });
 });

@@ -2,11 +2,12 @@
  * Hand-made runs for the output tests: small, with known numbers, and independent of the model (whose
  * values change as it is developed).
  */
-import type { RunResult } from '../../src/index.ts';
-import { metricDefinitions } from '../../src/model/metricDefinitions.ts';
-import type { ReplicateResult } from '../../src/model/runTypes.ts';
-import type { Scenario, ScenarioInput } from '../../src/scenario/schema.ts';
-import { scenarioSchema } from '../../src/scenario/schema.ts';
+import { civilSociety } from '../../src/models/civil-society/index.ts';
+import { metricDefinitions } from '../../src/models/civil-society/metricDefinitions.ts';
+import type { RunResult } from '../../src/output/runFiles.ts';
+import type { ReplicateResult } from '../../src/run/replicate.ts';
+import type { Scenario, ScenarioInput } from '../../src/models/civil-society/schema.ts';
+import { scenarioSchema } from '../../src/models/civil-society/schema.ts';
 
 /** Months from start (YYYY-MM) for `count` ticks. */
 export function monthsFrom(start: string, count: number): string[] {
@@ -36,7 +37,11 @@ export function fakeReplicate(
       dates.reduce((sum, d, t) => (d.startsWith(`${y}-`) ? sum + col[t] : sum), 0),
     );
   });
-  return { replicate, seedKey: `fake/${replicate}`, series: { dates, years, monthly, annual } };
+  return {
+    replicate,
+    seedKey: `fake/${replicate}`,
+    series: { ticks: dates, years, values: monthly, annual },
+  };
 }
 
 export function fakeScenario(input: Partial<ScenarioInput> = {}): Scenario {
@@ -47,7 +52,7 @@ export function fakeRun(
   scenario: Scenario,
   replicates: number,
   value: (metric: number, tick: number, replicate: number) => number = (i, t, r) => i + t + r,
-): RunResult {
+): RunResult<Scenario> {
   const first = String(scenario.start);
   const start = /^\d{4}$/.test(first) ? `${first}-01` : first.slice(0, 7);
   const end = String(scenario.end);
@@ -56,8 +61,8 @@ export function fakeRun(
   const [ey, em] = endMonth.split('-').map(Number);
   const dates = monthsFrom(start, ey * 12 + em - (sy * 12 + sm) + 1);
   return {
+    model: civilSociety,
     scenario,
     replicates: Array.from({ length: replicates }, (_, r) => fakeReplicate(r, dates, value)),
-    metrics: metricDefinitions,
   };
 }

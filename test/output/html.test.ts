@@ -3,10 +3,11 @@ import { escapeHtml } from '../../src/output/escapeHtml.ts';
 import { formatForReader } from '../../src/output/displayNumber.ts';
 import type { ReportInput } from '../../src/output/html.ts';
 import { buildIndexHtml, sourceHtml } from '../../src/output/html.ts';
-import { finalYearTable } from '../../src/output/finalYear.ts';
+import { endTable } from '../../src/output/endTable.ts';
+import { metricGroups } from '../../src/models/civil-society/metricDefinitions.ts';
 import { summariseRun } from '../../src/output/summary.ts';
 import { eventsForDisplay } from '../../src/output/timelineEvents.ts';
-import { metricDefinitions } from '../../src/model/metricDefinitions.ts';
+import { metricDefinitions } from '../../src/models/civil-society/metricDefinitions.ts';
 import { fakeRun, fakeScenario } from './fakeRun.ts';
 
 const evil = '<script>alert(1)</script>';
@@ -35,17 +36,20 @@ function report(overrides: Partial<ReportInput> = {}): ReportInput {
     scenarioHash: 'ab'.repeat(32),
     civsimVersion: '0.1.0',
     gitCommit: '0123456789abcdef0123456789abcdef01234567',
-    months: 18,
+    period: '2000-01 to 2001-06 (18 months)',
+    facts: [['Currency', 'USD']],
     charts: [
       { id: 'ngo-counts', title: `Chart ${evil}`, svg: '<svg viewBox="0 0 10 10"><text>t</text></svg>' },
     ],
     events: eventsForDisplay(scenario.timeline),
-    finalYear: finalYearTable(
-      annual,
-      run.replicates[0].series.dates,
-      new Map(metricDefinitions.map((m) => [m.id, m])),
-      'USD',
-    ),
+    end: endTable({
+      summary: annual,
+      ticks: run.replicates[0].series.ticks,
+      metrics: new Map(metricDefinitions.map((m) => [m.id, m])),
+      groups: metricGroups,
+      unitWords: { currency: 'USD' },
+    }),
+    groups: metricGroups,
     files: [{ path: 'series.csv', description: 'monthly values' }],
     ...overrides,
   };
@@ -116,21 +120,36 @@ describe('index.html', () => {
   });
 });
 
-describe('finalYearTable', () => {
+describe('endTable', () => {
   it('takes the last year of the annual summary', () => {
     const scenario = fakeScenario({ start: '2000-01', end: '2001-12' });
     const run = fakeRun(scenario, 2, (_metric, t, r) => t + r);
     const annual = summariseRun(run.replicates, ['registered_ngos'], 'annual');
-    const table = finalYearTable(
-      annual,
-      run.replicates[0].series.dates,
-      new Map(metricDefinitions.map((m) => [m.id, m])),
-      'USD',
-    );
-    expect(table.year).toBe('2001');
-    expect(table.months).toBe(12);
+    const table = endTable({
+      summary: annual,
+      ticks: run.replicates[0].series.ticks,
+      metrics: new Map(metricDefinitions.map((m) => [m.id, m])),
+      groups: metricGroups,
+      unitWords: { currency: 'USD' },
+    });
+    expect(table).toMatchObject({ at: '2001', kind: 'year', months: 12 });
     // sum over t = 12..23 of t (+ 12 r): 210, and 222 for r = 1
     expect(table.rows[0]).toMatchObject({ id: 'registered_ngos', n: 2, mean: 216, unit: 'organisations' });
+  });
+
+  it('takes the last step of a per-tick summary (step models)', () => {
+    const scenario = fakeScenario({ start: '2000-01', end: '2000-06' });
+    const run = fakeRun(scenario, 2, (_metric, t, r) => t + r);
+    const ticks = summariseRun(run.replicates, ['trust'], 'tick');
+    const table = endTable({
+      summary: { ...ticks, keys: ticks.keys.map((_k, i) => String(i)) },
+      ticks: ticks.keys,
+      metrics: new Map(metricDefinitions.map((m) => [m.id, m])),
+      groups: metricGroups,
+      unitWords: {},
+    });
+    expect(table).toMatchObject({ at: '5', kind: 'step', months: 0 });
+    expect(table.rows[0]).toMatchObject({ id: 'trust', mean: 5.5 });
   });
 });
 

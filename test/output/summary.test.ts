@@ -69,7 +69,7 @@ describe('summariseRun', () => {
   it('summarises each metric per month and per year over replicates', () => {
     // value = 1 + tick + replicate, so with replicates 0..2 the mean is tick + 2
     const run = fakeRun(fakeScenario(), 3, (_metric, t, r) => 1 + t + r);
-    const monthly = summariseRun(run.replicates, ['active_ngos', 'trust'], 'monthly');
+    const monthly = summariseRun(run.replicates, ['active_ngos', 'trust'], 'tick');
     expect(monthly.keys.slice(0, 2)).toEqual(['2000-01', '2000-02']);
     expect(monthly.keys).toHaveLength(24);
     expect(monthly.metrics.map((m) => m.metric)).toEqual(['active_ngos', 'trust']);
@@ -89,6 +89,6 @@ describe('summariseRun', () => {
   it('refuses replicates with different time axes', () => {
     const a = fakeRun(fakeScenario(), 1).replicates[0];
     const b = fakeRun(fakeScenario({ end: '2002-12' }), 1).replicates[0];
-    expect(() => summariseRun([a, b], ['trust'], 'monthly')).toThrow(/time steps/);
+    expect(() => summariseRun([a, b], ['trust'], 'tick')).toThrow(/time steps/);
   });
 });

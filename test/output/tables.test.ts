@@ -1,16 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { NgoRecord } from '../../src/model/runTypes.ts';
+import { ngoColumns, type NgoRecord } from '../../src/models/civil-society/ngoRecord.ts';
 import { csvText } from '../../src/output/csv.ts';
 import { summariseRun } from '../../src/output/summary.ts';
 import {
+  agentsCsvLines,
   annualCsvLines,
-  ngoColumns,
-  ngosCsvLines,
   outputMetricIds,
   seriesCsvLines,
   summaryCsvLines,
 } from '../../src/output/tables.ts';
-import { metricDefinitions } from '../../src/model/metricDefinitions.ts';
+import { metricDefinitions } from '../../src/models/civil-society/metricDefinitions.ts';
 import { fakeRun, fakeScenario } from './fakeRun.ts';
 
 const lines = (text: string) => text.trimEnd().split('\n');
@@ -65,7 +64,7 @@ describe('series.csv and annual.csv', () => {
 describe('summary.csv', () => {
   it('has the statistics columns, one row per date and metric', () => {
     const run = fakeRun(fakeScenario(), 3);
-    const summary = summariseRun(run.replicates, ['registered_ngos'], 'monthly');
+    const summary = summariseRun(run.replicates, ['registered_ngos'], 'tick');
     const rows = lines(csvText(summaryCsvLines(summary)));
     expect(rows[0]).toBe('date,metric,n,mean,sd,ci95_low,ci95_high,min,max');
     // values 0, 1, 2 at tick 0: mean 1, sd 1, half-width 4.303 / sqrt(3)
@@ -78,7 +77,7 @@ describe('summary.csv', () => {
 
   it('leaves sd and the interval empty with one replicate', () => {
     const run = fakeRun(fakeScenario(), 1);
-    const rows = lines(csvText(summaryCsvLines(summariseRun(run.replicates, ['trust'], 'monthly'))));
+    const rows = lines(csvText(summaryCsvLines(summariseRun(run.replicates, ['trust'], 'tick'))));
     expect(rows[1]).toBe(`2000-01,trust,1,${trust},,,,${trust},${trust}`);
   });
 });
@@ -108,8 +107,8 @@ describe('ngos.csv', () => {
 
   it('has one row per NGO per replicate with every NgoRecord field', () => {
     const run = fakeRun(fakeScenario(), 2);
-    run.replicates[1].ngos = [ngo];
-    const rows = lines(csvText(ngosCsvLines(run.replicates)));
+    run.replicates[1].agents = [ngo as unknown as Record<string, string | number | boolean>];
+    const rows = lines(csvText(agentsCsvLines(run.replicates, ngoColumns)));
     expect(rows[0]).toBe(`replicate,${ngoColumns.join(',')}`);
     expect(rows[1]).toBe(
       '1,7,advocacy,dormant,2000-03,2001-05,,12,0,0.25,0.9,1500.5,0,0,100,0,3,12,FALSE,TRUE',

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { z } from 'zod';
 import type { PathSegment } from '../../src/scenario/issues.ts';
-import { leverPaths, leverSchemas } from '../../src/scenario/leverPaths.ts';
+import { leverPaths, leverSchemas } from './helpers.ts';
 import {
   actionNames,
   initialSchema,
@@ -14,7 +14,7 @@ import {
   parametersSchema,
   peoplePerNgo,
   populationSchema,
-} from '../../src/scenario/schema.ts';
+} from '../../src/models/civil-society/schema.ts';
 import {
   enumValues,
   isNumberSchema,

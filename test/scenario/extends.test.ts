@@ -1,9 +1,10 @@
 /** `extends`: variants over a base, positions that stay in the file a value came from, cycles. */
+import type { Scenario } from '../../src/models/civil-society/schema.ts';
 import { describe, expect, it } from 'vitest';
 import { checkScenarioFile, loadScenarioFile, ScenarioError } from '../../src/scenario/load.ts';
 import { memoryScenarioIO, resolvePosixPath } from '../../src/scenario/memoryIO.ts';
 import { mergeScenarioSources } from '../../src/scenario/merge.ts';
-import { nodeScenarioIO } from '../../src/scenario/nodeIO.ts';
+import { nodeScenarioIO } from '../../src/node/scenarioIO.ts';
 import { parseSource } from '../../src/scenario/parseSource.ts';
 import { toPlain } from '../../src/scenario/positions.ts';
 import { fixture, where } from './helpers.ts';
@@ -13,12 +14,13 @@ describe('a 5-line variant over a base file', () => {
     const base = await loadScenarioFile(fixture('base.yaml'), nodeScenarioIO);
     const variant = await loadScenarioFile(fixture('variant.yaml'), nodeScenarioIO);
     expect(variant.files).toEqual([fixture('variant.yaml'), fixture('base.yaml')]);
-    const { scenario } = variant;
+    const scenario = variant.scenario as Scenario;
     expect(scenario.name).toBe('variant');
     expect(scenario.title).toBe(base.scenario.title);
     expect(scenario.start).toBe('2000-01');
-    expect(scenario.levers.foreign).toEqual({ ...base.scenario.levers.foreign, regime: 'approval' });
-    expect(scenario.levers.ministries).toEqual(base.scenario.levers.ministries);
+    const baseScenario = base.scenario as Scenario;
+    expect(scenario.levers.foreign).toEqual({ ...baseScenario.levers.foreign, regime: 'approval' });
+    expect(scenario.levers.ministries).toEqual(baseScenario.levers.ministries);
     expect(scenario.timeline).toEqual([
       ...base.scenario.timeline,
       { date: 2007, set: { 'foreign.budget': 1000000 }, strength: 1 },

@@ -1,7 +1,10 @@
 /** Shared helpers for the scenario tests: in-memory files, fixture paths, compact issue listings. */
 import { fileURLToPath } from 'node:url';
+import { civilSociety } from '../../src/models/civil-society/index.ts';
+import type { Scenario } from '../../src/models/civil-society/schema.ts';
 import { checkScenarioFile } from '../../src/scenario/load.ts';
-import type { ScenarioIssue } from '../../src/scenario/load.ts';
+import type { LoadedScenario, ScenarioCheck, ScenarioIssue } from '../../src/scenario/load.ts';
+import { leversOf } from '../../src/scenario/modelSchemas.ts';
 import { memoryScenarioIO } from '../../src/scenario/memoryIO.ts';
 
 export const fixtureDir = fileURLToPath(new URL('../fixtures/scenarios/', import.meta.url));
@@ -26,9 +29,24 @@ export function yaml(strings: TemplateStringsArray, ...values: unknown[]): strin
     .replace(/[ ]+$/, '');
 }
 
+/** The civil-society model's levers (the default model of a scenario file). */
+const levers = leversOf(civilSociety);
+export const leverPaths = levers.paths;
+export const leverSchemas = levers.schemas;
+export const leverGroups = levers.groups;
+
+/** A check of a civil-society scenario, typed as that model's scenario. */
+export type CivilSocietyCheck = ScenarioCheck & { loaded?: LoadedScenario<Scenario> };
+
 /** Checks `main.yaml` among in-memory files. */
-export async function checkText(text: string, others: Record<string, string> = {}) {
-  return checkScenarioFile('main.yaml', memoryScenarioIO({ 'main.yaml': text, ...others }));
+export async function checkText(
+  text: string,
+  others: Record<string, string> = {},
+): Promise<CivilSocietyCheck> {
+  return checkScenarioFile(
+    'main.yaml',
+    memoryScenarioIO({ 'main.yaml': text, ...others }),
+  ) as Promise<CivilSocietyCheck>;
 }
 
 /** `line:column path` of each issue: the compact form most assertions compare. */

@@ -9,9 +9,10 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Scenario } from '../../src/models/civil-society/schema.ts';
 import { maxScenarioFileBytes } from '../../src/scenario/limits.ts';
 import { checkScenarioFile, type ScenarioIO } from '../../src/scenario/load.ts';
-import { nodeScenarioIO } from '../../src/scenario/nodeIO.ts';
+import { nodeScenarioIO } from '../../src/node/scenarioIO.ts';
 import { header, where } from './helpers.ts';
 
 /** An IO over in-memory bytes (as the file system would hand them over). */
@@ -114,7 +115,10 @@ describe('syntax that YAML or JSON allows but a scenario does not', () => {
         '  akimats:\n    <<: *agency\n    grants: 2\n',
     );
     expect(issues).toEqual([]);
-    expect(loaded?.scenario.levers.akimats).toMatchObject({ socialOrder: 5, grants: 2 });
+    expect((loaded?.scenario as Scenario | undefined)?.levers.akimats).toMatchObject({
+      socialOrder: 5,
+      grants: 2,
+    });
   });
 
   it('reports a merge key that names something other than a mapping', async () => {

@@ -1,18 +1,19 @@
-/** The published JSON Schema: never stale, and it accepts and rejects what the loader does. */
+/** The published JSON Schemas: never stale, and they accept and reject what the loader does. */
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { scenarioJsonSchema, scenarioJsonSchemaText } from '../../src/scenario/jsonSchema.ts';
-import { leverPaths } from '../../src/scenario/leverPaths.ts';
-import { scenarioSchema } from '../../src/scenario/schema.ts';
+import { models } from '../../src/models/registry.ts';
+import { jsonText, modelJsonSchemaFile, scenarioJsonSchema } from '../../src/scenario/jsonSchema.ts';
+import { leverPaths } from './helpers.ts';
+import { scenarioSchema } from '../../src/models/civil-society/schema.ts';
 import { numberBounds } from '../../src/scenario/schemaInfo.ts';
 import { numericLeaves, objectPaths, scenarioArb, setAt } from './arbitraries.ts';
 import { Ajv } from 'ajv';
 
-const committed = readFileSync(new URL('../../scenarios/civsim.schema.json', import.meta.url), 'utf8');
-const schema = scenarioJsonSchema();
+const read = (path: string) => readFileSync(new URL(`../../scenarios/${path}`, import.meta.url), 'utf8');
+const schema = scenarioJsonSchema(Object.values(models));
 type Node = Record<string, unknown> & { properties: Record<string, Node> };
-const root = schema as Node;
+const root = (schema.definitions as Record<string, Node>)['civil-society'];
 
 // ajv (strict: every keyword must be known to it, so no constraint is skipped silently)
 const validate = new Ajv({ allErrors: true, strict: true, strictRequired: false }).compile(schema);
@@ -32,8 +33,24 @@ function jsonSchemaErrors(value: unknown): string[] {
 }
 
 describe('scenarios/civsim.schema.json', () => {
-  it('is exactly what the zod schema generates (run `npm run schema` after changing schema.ts)', () => {
-    expect(committed).toBe(scenarioJsonSchemaText());
+  it('is exactly what the zod schemas generate (run `npm run schema` after changing a model schema)', () => {
+    expect(read('civsim.schema.json')).toBe(jsonText(schema));
+    for (const model of Object.values(models)) {
+      expect(read(`schemas/${model.id}.schema.json`), model.id).toBe(jsonText(modelJsonSchemaFile(model)));
+    }
+  });
+
+  it('types the keys of set and ramp, so editors complete lever paths and check their values', () => {
+    const event = (root.properties.timeline as unknown as { items: Node }).items;
+    const set = event.properties.set as Node & { additionalProperties: boolean };
+    expect(Object.keys(set.properties)).toEqual([...leverPaths]);
+    expect(set.additionalProperties).toBe(false);
+    expect(set.properties['foreign.regime']).toMatchObject({
+      enum: ['none', 'disclosure', 'approval', 'prohibition'],
+    });
+    const ramp = event.properties.ramp as Node;
+    expect(Object.keys(ramp.properties)).not.toContain('foreign.regime');
+    expect(ramp.properties['ministries.socialOrder']).toMatchObject({ type: 'number', minimum: 0 });
   });
 
   it('identifies itself and describes the file as written (defaults shown, not required)', () => {
@@ -42,6 +59,7 @@ describe('scenarios/civsim.schema.json', () => {
       $id: 'urn:civsim:scenario-schema',
       title: 'civsim scenario',
     });
+    expect(root.title).toBe('civsim scenario of the civil-society model');
     expect(root.properties.levers.properties.legitimacy).toMatchObject({
       type: 'number',
       minimum: 0,

@@ -1,6 +1,7 @@
 /** Label-only timeline events are notes: they validate, mark a date and change no lever. */
 import { describe, expect, it } from 'vitest';
-import { runReplicate } from '../../src/model/runReplicate.ts';
+import type { Scenario } from '../../src/models/civil-society/schema.ts';
+import { runReplicate } from '../models/civil-society/run.ts';
 import { checkText } from './helpers.ts';
 
 describe('notes on the timeline', () => {
@@ -15,10 +16,10 @@ describe('notes on the timeline', () => {
   });
 
   it('a note changes nothing in the run', async () => {
-    const withNote = (await checkText(text)).loaded!.scenario;
+    const withNote = (await checkText(text)).loaded!.scenario as Scenario;
     const without = { ...withNote, timeline: [] };
-    const a = runReplicate(withNote, 0).series.monthly;
-    const b = runReplicate(without, 0).series.monthly;
+    const a = runReplicate(withNote, 0).series.values;
+    const b = runReplicate(without, 0).series.values;
     for (const id of Object.keys(a)) expect(Array.from(a[id])).toEqual(Array.from(b[id]));
   });
 

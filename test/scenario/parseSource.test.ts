@@ -1,7 +1,7 @@
 /** YAML-level problems (syntax, duplicate keys, aliases) come back as positioned issues. */
 import { describe, expect, it } from 'vitest';
 import { checkScenarioFile } from '../../src/scenario/load.ts';
-import { nodeScenarioIO } from '../../src/scenario/nodeIO.ts';
+import { nodeScenarioIO } from '../../src/node/scenarioIO.ts';
 import { parseSource } from '../../src/scenario/parseSource.ts';
 import { toPlain } from '../../src/scenario/positions.ts';
 import { checkText, fixture, header, where } from './helpers.ts';

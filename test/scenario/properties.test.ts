@@ -9,9 +9,9 @@ import { formatIssue, formatPath } from '../../src/scenario/issues.ts';
 import type { PathSegment } from '../../src/scenario/issues.ts';
 import { checkScenarioFile } from '../../src/scenario/load.ts';
 import type { LoadedScenario, ScenarioIssue } from '../../src/scenario/load.ts';
-import { leverPaths, leverSchemas } from '../../src/scenario/leverPaths.ts';
+import { leverPaths, leverSchemas } from './helpers.ts';
 import { memoryScenarioIO } from '../../src/scenario/memoryIO.ts';
-import { scenarioSchema } from '../../src/scenario/schema.ts';
+import { scenarioSchema } from '../../src/models/civil-society/schema.ts';
 import { numberBounds } from '../../src/scenario/schemaInfo.ts';
 import {
   deleteAt,
@@ -164,6 +164,7 @@ describe('never accepts garbage', () => {
   it('covers the levers, parameters and population', () => {
     const roots = new Set(nonNegative.map(({ path }) => path[0]));
     expect([...roots].sort()).toEqual([
+      'format',
       'initial',
       'levers',
       'parameters',

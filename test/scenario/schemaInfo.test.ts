@@ -1,7 +1,7 @@
 /** What the loader reads from the zod schema: plain-words expectations and the lever list. */
 import { describe, expect, it } from 'vitest';
-import { leverGroups, leverPaths, leverSchemas } from '../../src/scenario/leverPaths.ts';
-import { leversSchema, metricIds, scenarioSchema } from '../../src/scenario/schema.ts';
+import { leverGroups, leverPaths, leverSchemas } from './helpers.ts';
+import { leversSchema, metricIds, scenarioSchema } from '../../src/models/civil-society/schema.ts';
 import { describeExpected, numberBounds, schemaAt, summaryOf } from '../../src/scenario/schemaInfo.ts';
 import type { AnySchema } from '../../src/scenario/schemaInfo.ts';
 import { leafPaths } from '../../src/engine/paths.ts';

@@ -1,7 +1,7 @@
 /** Schema (zod) issues: one clear, positioned issue per problem, with plain-words expectations. */
 import { describe, expect, it } from 'vitest';
 import { checkScenarioFile, formatIssue } from '../../src/scenario/load.ts';
-import { nodeScenarioIO } from '../../src/scenario/nodeIO.ts';
+import { nodeScenarioIO } from '../../src/node/scenarioIO.ts';
 import { checkText, fixture, header, where, yaml } from './helpers.ts';
 
 describe('values that break the schema', () => {

@@ -1,8 +1,10 @@
 /** Checks beyond the schema: dates in the period, ramps, lever paths and values, shares, chart ids. */
 import { describe, expect, it } from 'vitest';
 import { checkScenarioFile } from '../../src/scenario/load.ts';
-import { nodeScenarioIO } from '../../src/scenario/nodeIO.ts';
+import { nodeScenarioIO } from '../../src/node/scenarioIO.ts';
 import { leverPathHint } from '../../src/scenario/semanticChecks.ts';
+import { civilSociety } from '../../src/models/civil-society/index.ts';
+import { leversOf } from '../../src/scenario/modelSchemas.ts';
 import { checkText, fixture, header, where, yaml } from './helpers.ts';
 
 describe('the simulated period', () => {
@@ -112,9 +114,9 @@ describe('lever path suggestions', () => {
     ['socialOrder', 'did you mean "ministries.socialOrder" or "akimats.socialOrder"?'],
     ['levers.legitimacy', 'lever paths are relative to levers: write "legitimacy"'],
     ['repression', 'repression is a group of levers: name one, e.g. repression.level'],
-    ['zzz.qqq', 'levers are written like ministries.socialOrder, foreign.regime or legitimacy'],
+    ['zzz.qqq', 'levers are written like ministries.socialOrder, repression.level or legitimacy'],
   ])('%s → %s', (path, hint) => {
-    expect(leverPathHint(path)).toBe(hint);
+    expect(leverPathHint(path, leversOf(civilSociety))).toBe(hint);
   });
 });
 

@@ -10,7 +10,8 @@
 import type { Argv, CommandModule } from 'yargs';
 import { applyOverrides } from '../../index.ts';
 import type { RunOverrides } from '../../index.ts';
-import { estimateRunCost, formatMegabytes } from '../../model/cost.ts';
+import { modelById } from '../../models/registry.ts';
+import { estimateRunCost, formatMegabytes } from '../../run/cost.ts';
 import { OutputError } from '../../node/fileErrors.ts';
 import { defaultWorkerCount } from '../../node/replicatePool.ts';
 import { availableMemory } from '../../node/resources.ts';
@@ -19,8 +20,8 @@ import { civsimCommandLine } from '../../output/commandLine.ts';
 import { runIdProblem } from '../../output/runId.ts';
 import { formatIssue, loadScenarioFile, ScenarioError } from '../../scenario/load.ts';
 import type { LoadedScenario, ScenarioIssue } from '../../scenario/load.ts';
-import { nodeScenarioIO } from '../../scenario/nodeIO.ts';
-import { scenarioSchema } from '../../scenario/schema.ts';
+import { nodeScenarioIO } from '../../node/scenarioIO.ts';
+import { scenarioSchemaFor } from '../../scenario/modelSchemas.ts';
 import { createProgressReporter, formatDuration, progressMode } from '../progress.ts';
 import { say, sayError } from '../say.ts';
 
@@ -212,7 +213,8 @@ async function run(args: RunArgs): Promise<number> {
   if (args.replicates !== undefined) overrides.replicates = args.replicates;
   if (args.scale !== undefined) overrides.scale = args.scale;
   const scenario = applyOverrides(loaded.scenario, overrides);
-  const checked = scenarioSchema.safeParse(scenario);
+  const model = modelById(scenario.model);
+  const checked = scenarioSchemaFor(model).safeParse(scenario);
   if (!checked.success) {
     say('the command-line overrides make the scenario invalid:');
     for (const issue of checked.error.issues)
@@ -221,12 +223,12 @@ async function run(args: RunArgs): Promise<number> {
   }
 
   const workers = Math.min(args.workers ?? defaultWorkerCount(), scenario.replicates);
-  const cost = estimateRunCost({ scenario, workers, charts: args.charts });
+  const cost = estimateRunCost({ model, scenario, workers, charts: args.charts });
   const free = availableMemory();
   const reporter = createProgressReporter(progressMode(args.quiet, process.stderr.isTTY));
   const costLine =
     `about ${formatDuration(cost.seconds)} and ${formatMegabytes(cost.peakBytes)} of memory ` +
-    `(${cost.citizens.toLocaleString('en-US')} citizens × ${cost.months} months × ${cost.replicates} ` +
+    `(${cost.size} × ${cost.replicates} ` +
     `replicate${cost.replicates === 1 ? '' : 's'} on ${cost.workers} worker${cost.workers === 1 ? '' : 's'})`;
   reporter.note(`civsim: estimated ${costLine}`);
   if (!args.yes) {

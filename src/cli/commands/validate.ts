@@ -6,7 +6,7 @@
 import type { CommandModule } from 'yargs';
 import { checkScenarioFile, formatIssue } from '../../scenario/load.ts';
 import type { LoadedScenario, ScenarioIssue } from '../../scenario/load.ts';
-import { nodeScenarioIO } from '../../scenario/nodeIO.ts';
+import { nodeScenarioIO } from '../../node/scenarioIO.ts';
 
 interface ValidateArgs {
   files: string[];
@@ -19,8 +19,9 @@ export interface FileReport {
   ok: boolean;
   scenario?: {
     name: string;
-    start: string | number;
-    end: string | number;
+    model: string;
+    /** The simulated period: `1991-01 – 2025-12` or `100 steps`. */
+    period: string;
     events: number;
     replicates: number;
     hash: string;
@@ -86,8 +87,11 @@ function summary(loaded: LoadedScenario): NonNullable<FileReport['scenario']> {
   const { scenario, hash } = loaded;
   return {
     name: scenario.name,
-    start: scenario.start,
-    end: scenario.end,
+    model: scenario.model,
+    period:
+      scenario.steps !== undefined
+        ? `${scenario.steps} steps`
+        : `${String(scenario.start)} – ${String(scenario.end)}`,
     events: scenario.timeline.length,
     replicates: scenario.replicates,
     hash,
@@ -100,11 +104,11 @@ function printReport(report: FileReport): void {
     process.stderr.write(`${formatIssue({ ...warning, message: `warning: ${warning.message}` })}\n`);
   }
   if (report.ok && report.scenario) {
-    const { name, start, end, events, replicates } = report.scenario;
+    const { name, period, events, replicates } = report.scenario;
     const eventWord = events === 1 ? 'timeline event' : 'timeline events';
     const replicateWord = replicates === 1 ? 'replicate' : 'replicates';
     process.stdout.write(
-      `ok ${report.file}: ${name} (${start} – ${end}, ${events} ${eventWord}, ${replicates} ${replicateWord})\n`,
+      `ok ${report.file}: ${name} (${period}, ${events} ${eventWord}, ${replicates} ${replicateWord})\n`,
     );
   }
 }

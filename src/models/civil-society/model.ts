@@ -1,0 +1,126 @@
+/**
+ * The civil-society model assembled: the initial state of a replicate and the ordered phases of a monthly
+ * tick (the platform's runner, src/run/replicate.ts, advances them).
+ */
+import { AliasTable } from '../../engine/alias.ts';
+import { Calendar } from '../../engine/calendar.ts';
+import { wattsStrogatz } from '../../engine/network.ts';
+import { RandomStreams } from '../../engine/random.ts';
+import type { Phase } from '../../engine/simulation.ts';
+import type { Levers, Scenario } from './schema.ts';
+import { initCitizenTotals, type CitizenTotals } from './citizenState.ts';
+import { createCitizens } from './citizens.ts';
+import { ADVOCACY, DORMANT, SERVICE, STATE_CREATED, addNgo, createNgoTable, ensureNgoCount } from './ngos.ts';
+import { actions } from './rules/actions.ts';
+import { census } from './rules/census.ts';
+import { donations } from './rules/donations.ts';
+import { finances } from './rules/finances.ts';
+import { foreignDonors } from './rules/foreignDonors.ts';
+import { founding } from './rules/founding.ts';
+import { mortality } from './rules/mortality.ts';
+import { participation } from './rules/participation.ts';
+import { inspections } from './rules/sanctions.ts';
+import { stateFunding } from './rules/stateFunding.ts';
+import { Scale } from './scale.ts';
+import { createSector, type ModelState } from './state.ts';
+
+/** The phases of one monthly tick, in the order they run. */
+export const phases: readonly Phase<ModelState>[] = [
+  { name: 'census', run: census },
+  { name: 'actions', run: actions },
+  { name: 'foreign donors', run: foreignDonors },
+  { name: 'state funding', run: stateFunding },
+  { name: 'founding', run: founding },
+  { name: 'participation', run: participation },
+  { name: 'donations', run: donations },
+  { name: 'finances', run: finances },
+  { name: 'inspections', run: inspections },
+  { name: 'mortality', run: mortality },
+];
+
+/**
+ * Builds the initial state of one replicate. `levers` is the live lever tree as it stands at the start
+ * (the scenario's, unless timeline events dated before the start have changed them): the schedule changes
+ * it in place every tick and the rules read it. Without one, a copy of the scenario's levers.
+ */
+export function createModelState(
+  scenario: Scenario,
+  replicate: number,
+  streams: RandomStreams = new RandomStreams(scenario.name, scenario.seed, replicate),
+  levers: Levers = structuredClone(scenario.levers),
+): ModelState {
+  const calendar = new Calendar(scenario.start, scenario.end);
+  const scale = new Scale(scenario);
+  const { population, initial, parameters: params } = scenario;
+  const startScenario = { ...scenario, levers };
+  const network = wattsStrogatz(
+    population.citizens,
+    population.network.degree,
+    population.network.rewiring,
+    () => streams.fresh('network'),
+  );
+  const init = streams.get('init');
+  const citizens = createCitizens(startScenario, init);
+  const expected = initial.ngos * population.ngoSampling;
+  const count = Math.floor(expected) + (init.uniform() < expected - Math.floor(expected) ? 1 : 0);
+  ensureNgoCount(
+    count,
+    0,
+    'initial.ngos × population.ngoSampling is too high: lower ngoSampling to simulate a sample of the NGOs',
+  );
+  const ngos = createNgoTable(Math.max(64, Math.ceil(count * 1.25)));
+  const state: ModelState = {
+    scenario,
+    levers,
+    params,
+    calendar,
+    scale,
+    citizens,
+    network,
+    ngos,
+    streams,
+    sector: createSector(),
+    recruiting: new AliasTable(),
+    scratch: { weights: new Float64Array(64), values: new Float64Array(64), sorted: new Float64Array(64) },
+    totals: undefined as unknown as CitizenTotals, // set by initCitizenTotals below
+  };
+  for (let k = 0; k < count; k++) {
+    const x = init.uniform();
+    const type =
+      x < initial.stateCreatedShare
+        ? STATE_CREATED
+        : x < initial.stateCreatedShare + initial.advocacyShare
+          ? ADVOCACY
+          : SERVICE;
+    const i = addNgo(ngos, {
+      type,
+      tick: -Math.floor(init.uniform() * 60),
+      densityAtFounding: 0,
+      capacity: 0.2 + 0.3 * init.uniform(),
+      autonomy: type === STATE_CREATED ? 0.1 : 0.8 + 0.15 * init.uniform(),
+      reserves: 0.5 * params.finance.overhead,
+    });
+    ngos.cols.fundraising[i] = params.donations.fundraisingShare * params.finance.overhead;
+    if (init.uniform() >= initial.activeShare) ngos.cols.status[i] = DORMANT;
+  }
+  state.sector.volunteeringRate = initial.participation;
+  let legitimacySum = 0;
+  let legitimacyMin = 1;
+  let legitimacyMax = 0;
+  for (let i = 0; i < population.citizens; i++) {
+    const l = citizens.legitimacy[i];
+    legitimacySum += l;
+    if (l < legitimacyMin) legitimacyMin = l;
+    if (l > legitimacyMax) legitimacyMax = l;
+  }
+  state.sector.initialLegitimacyMean = legitimacySum / population.citizens;
+  state.sector.initialLegitimacyMin = legitimacyMin;
+  state.sector.initialLegitimacyMax = legitimacyMax;
+  // citizens who take part at the start are members of an active NGO, drawn by recruitment effort
+  census(state, { tick: 0, clock: calendar, actions: [] });
+  for (let i = 0; i < population.citizens; i++) {
+    if (citizens.active[i] === 1) citizens.member[i] = state.recruiting.sample(init.uniform());
+  }
+  initCitizenTotals(state);
+  return state;
+}

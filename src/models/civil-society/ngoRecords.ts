@@ -1,0 +1,36 @@
+/** Per-agent output: one plain record per NGO ever registered (only when a scenario asks for it). */
+import { ADVOCACY, DEREGISTERED, DORMANT, STATE_CREATED } from './ngos.ts';
+import type { NgoRecord } from './ngoRecord.ts';
+import type { ModelState } from './state.ts';
+
+export function ngoRecords(state: ModelState): NgoRecord[] {
+  const c = state.ngos.cols;
+  const { calendar, scale } = state;
+  const last = calendar.ticks - 1;
+  const out: NgoRecord[] = [];
+  for (let i = 0; i < state.ngos.length; i++) {
+    const budget = c.revSocialOrder[i] + c.revGrants[i] + c.revForeign[i] + c.revDonations[i] + c.revFees[i];
+    out.push({
+      id: i,
+      type: c.type[i] === ADVOCACY ? 'advocacy' : c.type[i] === STATE_CREATED ? 'state_created' : 'service',
+      status: c.status[i] === DORMANT ? 'dormant' : c.status[i] === DEREGISTERED ? 'deregistered' : 'active',
+      founded: calendar.dateOf(c.founded[i]),
+      closed: c.closedAt[i] >= 0 ? calendar.dateOf(c.closedAt[i]) : '',
+      ended: c.deregisteredAt[i] >= 0 ? calendar.dateOf(c.deregisteredAt[i]) : '',
+      members: Math.round(scale.realMembers(c.members[i], last)),
+      staff: c.staff[i],
+      capacity: c.capacity[i],
+      autonomy: c.autonomy[i],
+      budget,
+      reserves: c.reserves[i],
+      revenue_social_order: c.revSocialOrder[i],
+      revenue_grants: c.revGrants[i],
+      revenue_foreign: c.revForeign[i],
+      revenue_donations: c.revDonations[i],
+      revenue_fees: c.revFees[i],
+      umbrella: c.umbrella[i] === 1,
+      council_seat: c.seat[i] === 1,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,165 @@
+/**
+ * Everything one replicate of the model holds: the scenario's live levers (the schedule changes them),
+ * parameters, the citizens, their network, the NGOs, the named random streams and the sector-wide
+ * quantities that rules share within a month.
+ */
+import type { AliasTable } from '../../engine/alias.ts';
+import type { Calendar } from '../../engine/calendar.ts';
+import type { Network } from '../../engine/network.ts';
+import type { RandomStreams } from '../../engine/random.ts';
+import type { Levers, Parameters, Scenario } from './schema.ts';
+import type { CitizenTotals } from './citizenState.ts';
+import type { Citizens } from './citizens.ts';
+import type { NgoTable } from './ngos.ts';
+import type { Scale } from './scale.ts';
+
+/** Quantities measured or set during a month and read by later rules or by the metrics. */
+export interface Sector {
+  // counted this month (simulated units)
+  foundings: number;
+  rejections: number;
+  closures: number;
+  dissolutions: number;
+  sanctions: number;
+  /** Sanctions over about the last year (exponentially weighted). */
+  sanctionsTrailing: number;
+  // citizens this month
+  volunteers: number;
+  members: number;
+  donorsExpected: number;
+  trustSum: number;
+  /** Perceived legitimacy of citizen i is legitimacyScale · initial_i + legitimacyOffset (see participation.ts). */
+  legitimacyScale: number;
+  legitimacyOffset: number;
+  initialLegitimacyMean: number;
+  initialLegitimacyMin: number;
+  initialLegitimacyMax: number;
+  /** Expected private donations this month, real currency (before scaling to the NGO sample). */
+  donationsReal: number;
+  // NGO counts at the last census (start of the month)
+  active: number;
+  dormant: number;
+  /** Active NGOs per 10,000 real citizens, carrying capacity and their ratio n = density / capacity. */
+  density: number;
+  capacityK: number;
+  relativeDensity: number;
+  /** Share of citizens taking part (last month). */
+  volunteeringRate: number;
+  /** Recruitment intensity: how likely a citizen is to be asked to take part (0–1). */
+  recruitment: number;
+  /** Foreign donors' effective budget (currency/year) and advocacy priority after the rules. */
+  foreignBudget: number;
+  foreignAdvocacy: number;
+  /** Temporary boost after a Civil Forum (decays). */
+  forumBoost: number;
+  /** Public visibility of service work and of foreign funding (trust inputs). */
+  serviceVisibility: number;
+  foreignFundedShare: number;
+  /** Sector money in the trailing year by source (currency/year, real units). */
+  trailingBySource: Float64Array;
+  /** Ring of the last 12 months of sector revenue by source (simulated units). */
+  ring: Float64Array;
+  /** Legitimacy shock to apply to every citizen this month (crackdowns). */
+  legitimacyShock: number;
+}
+
+export interface ModelState {
+  scenario: Scenario;
+  levers: Levers;
+  params: Parameters;
+  calendar: Calendar;
+  scale: Scale;
+  citizens: Citizens;
+  network: Network;
+  ngos: NgoTable;
+  streams: RandomStreams;
+  sector: Sector;
+  /** Sampler of NGOs for citizens who join one (weights: recruitment effort), rebuilt monthly. */
+  recruiting: AliasTable;
+  /** Scratch space for per-NGO weights and sorting (grown as needed, never per agent). */
+  scratch: { weights: Float64Array; values: Float64Array; sorted: Float64Array };
+  /** Running totals of the citizens' lazily kept variables (citizenState.ts). */
+  totals: CitizenTotals;
+}
+
+/** Sector fields that hold fractional numbers (the rest are whole counts). */
+const fractionalFields = [
+  'sanctionsTrailing',
+  'donorsExpected',
+  'trustSum',
+  'legitimacyScale',
+  'legitimacyOffset',
+  'initialLegitimacyMean',
+  'initialLegitimacyMin',
+  'initialLegitimacyMax',
+  'donationsReal',
+  'density',
+  'capacityK',
+  'relativeDensity',
+  'volunteeringRate',
+  'recruitment',
+  'foreignBudget',
+  'foreignAdvocacy',
+  'forumBoost',
+  'serviceVisibility',
+  'foreignFundedShare',
+  'legitimacyShock',
+] as const satisfies readonly (keyof Sector)[];
+
+export function createSector(): Sector {
+  const sector: Sector = {
+    foundings: 0,
+    rejections: 0,
+    closures: 0,
+    dissolutions: 0,
+    sanctions: 0,
+    sanctionsTrailing: 0.5,
+    volunteers: 0,
+    members: 0,
+    donorsExpected: 0.5,
+    trustSum: 0.5,
+    legitimacyScale: 0.5,
+    legitimacyOffset: 0.5,
+    initialLegitimacyMean: 0.5,
+    initialLegitimacyMin: 0.5,
+    initialLegitimacyMax: 0.5,
+    donationsReal: 0.5,
+    active: 0,
+    dormant: 0,
+    density: 0.5,
+    capacityK: 0.5,
+    relativeDensity: 0.5,
+    volunteeringRate: 0.5,
+    recruitment: 0.5,
+    foreignBudget: 0.5,
+    foreignAdvocacy: 0.5,
+    forumBoost: 0.5,
+    serviceVisibility: 0.5,
+    foreignFundedShare: 0.5,
+    trailingBySource: new Float64Array(5),
+    ring: new Float64Array(12 * 5),
+    legitimacyShock: 0.5,
+  };
+  // The fractional fields start as fractions (above) so that V8 stores them as doubles from the start:
+  // starting from a whole 0, the first fractional value would change the object's layout and throw away
+  // the optimised code of every phase that reads it (measured: over two hundred deoptimisations per run).
+  // Now their real starting values:
+  for (const key of fractionalFields) sector[key] = 0;
+  sector.legitimacyScale = 1;
+  sector.capacityK = 1;
+  sector.foreignAdvocacy = 0.5;
+  return sector;
+}
+
+/** Scratch arrays at least n long. */
+export function scratchFor(state: ModelState, n: number): ModelState['scratch'] {
+  if (state.scratch.weights.length < n) {
+    const cap = Math.max(n, state.scratch.weights.length * 2);
+    state.scratch = {
+      weights: new Float64Array(cap),
+      sorted: new Float64Array(cap),
+      values: new Float64Array(cap),
+    };
+  }
+  return state.scratch;
+}

@@ -1,0 +1,115 @@
+/**
+ * A model, as the platform sees it: everything the engine, the scenario loader, the outputs and the CLI
+ * need to know about one model, in one object. Each model lives in its own folder under src/models/ and
+ * exports one ModelDefinition; adding a model is its folder, its tests and scenarios, and one line in
+ * registry.ts.
+ *
+ * The engine stays domain-free: it runs whatever `createState`, `phases` and `measure` hand it, on the
+ * model's clock. The loader validates a scenario against the envelope (name, period, seed, timeline,
+ * outputs) joined with the model's own `sections` (its levers, parameters, population…).
+ */
+import type { z } from 'zod';
+import type { RecordedMetric, Recorder } from '../engine/recorder.ts';
+import type { RandomStreams } from '../engine/random.ts';
+import type { Phase, TickContext } from '../engine/simulation.ts';
+import type { CsvCell } from '../output/csv.ts';
+import type { ChartSpec, ScenarioBase } from '../scenario/envelope.ts';
+import type { ScenarioIssue } from '../scenario/issues.ts';
+
+/** What a number means to a reader: is more of it good news, bad news, or neither? */
+export type Direction = 'higher-is-better' | 'lower-is-better' | 'neutral';
+
+/** One metric a model records every tick. */
+export interface MetricDefinition extends RecordedMetric {
+  label: string;
+  /** Unit as printed; `{currency}`-style words are filled in from the scenario (ModelDefinition.unitWords). */
+  unit: string;
+  description: string;
+  /** The values it can take: [min, max] (either may be unbounded), e.g. [0, 1] for a share. */
+  range: readonly [number, number];
+  direction: Direction;
+  /** Group heading in reports (a key of ModelDefinition.groups). */
+  group: string;
+  /** When the metric has no value (an empty cell); absent if it always has one. */
+  missing?: string;
+}
+
+/** A one-off action a timeline event can trigger (`action: crackdown`). */
+export interface ActionDefinition {
+  name: string;
+  description: string;
+}
+
+/** A lever, parameter or metric that was renamed or removed, so old files and scripts get told. */
+export interface Rename {
+  /** The old path (`levers.foo.bar`, `parameters.x.y`) or metric id (`metric:old_id`). */
+  from: string;
+  /** The new path or id, or undefined when it was removed. */
+  to?: string;
+  /** Since which scenario format (or model version) and why, in a few words. */
+  note: string;
+}
+
+/** Per-agent records written as a CSV file at the end of each replicate (e.g. ngos.csv). */
+export interface AgentRecords<State> {
+  file: string;
+  description: string;
+  columns: readonly string[];
+  records(state: State): Record<string, CsvCell>[];
+}
+
+/** Where a model-specific check reports a problem: the dotted path of the value and what is wrong. */
+export type ReportIssue = (
+  path: readonly (string | number)[],
+  fields: Pick<ScenarioIssue, 'message' | 'expected' | 'got' | 'hint'>,
+) => void;
+
+export interface ModelCost {
+  /** Seconds one replicate takes (build and run), on the bench machine. */
+  replicateSeconds: number;
+  /** Bytes one replicate's state holds at its largest. */
+  replicateBytes: number;
+  /** A few words on the size, for the estimate line ("100,000 citizens × 420 months"). */
+  size: string;
+}
+
+export interface ModelDefinition<S extends ScenarioBase = ScenarioBase, State = unknown> {
+  /** The scenario's `model:` value, e.g. `civil-society`. */
+  id: string;
+  title: string;
+  /** One paragraph: what the model is for. */
+  summary: string;
+  /** Calendar months (start/end dates) or plain steps (`steps:`). */
+  clock: 'month' | 'step';
+  /** The model's own top-level scenario keys (zod), joined to the envelope; must include `levers`. */
+  sections: z.core.$ZodLooseShape;
+  actions: readonly ActionDefinition[];
+  metrics: readonly MetricDefinition[];
+  /** Headings of the metric groups, in report order. */
+  groups: Readonly<Record<string, string>>;
+  /** Charts drawn when a scenario lists none. */
+  charts: readonly ChartSpec[];
+  /** Words put into units (`currency` → the scenario's currency). */
+  unitWords?(scenario: S): Readonly<Record<string, string>>;
+  renames?: readonly Rename[];
+  /** Checks across values that the schema alone cannot express, on the raw merged data. */
+  check?(data: Record<string, unknown>, report: ReportIssue): void;
+  /** The scenario scaled up or down (`civsim run --scale`): the simulated sample, not the country. */
+  scale?(scenario: S, factor: number): S;
+  cost(scenario: S): ModelCost;
+  /**
+   * The state of one replicate at the start. `levers` is the live lever tree, as it stands at the start:
+   * the schedule changes it in place on every tick, so the state must keep and read this very object.
+   */
+  createState(scenario: S, replicate: number, streams: RandomStreams, levers: S['levers']): State;
+  /** The phases of a tick, in the order they run. */
+  phases: readonly Phase<State>[];
+  measure(state: State, ctx: TickContext, recorder: Recorder): void;
+  agents?: AgentRecords<State>;
+  /** The model's ODD description, relative to the package root. */
+  odd: string;
+}
+
+/** A definition of any model, as generic code handles it. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyModel = ModelDefinition<any, any>;

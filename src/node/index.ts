@@ -1,0 +1,26 @@
+/**
+ * civsim's Node entry (`civsim/node`): what needs Node's file system, threads or native modules —
+ * reading scenario files, run folders written atomically and durably, charts rendered to SVG and PNG,
+ * replicates on worker threads, the machine's free memory. Everything universal is re-exported too, so a
+ * Node program needs only this entry.
+ */
+import { loadScenarioFile, type LoadedScenario, type ScenarioIO } from '../scenario/load.ts';
+import { nodeScenarioIO } from './scenarioIO.ts';
+
+export * from '../index.ts';
+
+/** Loads and validates a scenario file from disk (following `extends`), or throws a ScenarioError. */
+export function loadScenario(path: string, io: ScenarioIO = nodeScenarioIO): Promise<LoadedScenario> {
+  return loadScenarioFile(path, io);
+}
+
+export { nodeScenarioIO, readScenarioBytes } from './scenarioIO.ts';
+export { runToFolder, RunFolderError, RunFailedError, describeFailure } from './runToFolder.ts';
+export type { RunToFolderOptions, RunEvent, FinishedRun } from './runToFolder.ts';
+export { runReplicatesOnWorkers, defaultWorkerCount } from './replicatePool.ts';
+export type { PoolOptions, PoolProgress } from './replicatePool.ts';
+export { writeRunOutputs } from './writeRun.ts';
+export { writeFileAtomic, syncFolder } from './atomicWrite.ts';
+export { renderSvg, renderPng } from './render.ts';
+export { availableMemory } from './resources.ts';
+export { OutputError } from './fileErrors.ts';

@@ -1,0 +1,95 @@
+/**
+ * Helpers for the model's tests: a small generic country whose NGO sector grows from almost nothing, and
+ * runners that return series (and, where a test needs them, the NGO records) of seeded replicates.
+ */
+import { runReplicate } from './run.ts';
+import type { ReplicateResult } from './run.ts';
+import {
+  scenarioSchema,
+  type Scenario,
+  type ScenarioInput,
+} from '../../../src/models/civil-society/schema.ts';
+
+type Plain = Record<string, unknown>;
+
+function mergeDeep(base: Plain, over: Plain): Plain {
+  const out: Plain = { ...base };
+  for (const [k, v] of Object.entries(over)) {
+    const b = out[k];
+    out[k] =
+      v && typeof v === 'object' && !Array.isArray(v) && b && typeof b === 'object' && !Array.isArray(b)
+        ? mergeDeep(b as Plain, v as Plain)
+        : v;
+  }
+  return out;
+}
+
+/** A generic country of 2 million people (20,000 simulated), 2000–2029, with a modest funded sector. */
+export const baseInput: ScenarioInput = {
+  name: 'test-country',
+  start: '2000-01',
+  end: '2029-12',
+  seed: 20261128,
+  replicates: 4,
+  population: {
+    citizens: 20_000,
+    represents: 2_000_000,
+    ngoSampling: 0.5,
+    network: { degree: 8, rewiring: 0.05 },
+  },
+  initial: { ngos: 20, participation: 0.1, advocacyShare: 0.3, stateCreatedShare: 0 },
+  levers: {
+    foreign: { budget: 1_000_000, advocacyPriority: 0.5 },
+    ministries: { socialOrder: 1_000_000, grants: 300_000 },
+    akimats: { socialOrder: 500_000 },
+    legitimacy: 0.5,
+  },
+};
+
+export function scenarioWith(over: Plain = {}): Scenario {
+  return scenarioSchema.parse(mergeDeep(baseInput as Plain, over));
+}
+
+export function runAll(scenario: Scenario, replicates = scenario.replicates): ReplicateResult[] {
+  return Array.from({ length: replicates }, (_, r) => runReplicate(scenario, r));
+}
+
+/** Mean over replicates of a metric's annual values over the last `years` years. */
+export function lateMean(results: ReplicateResult[], metric: string, years = 5): number {
+  let sum = 0;
+  let count = 0;
+  for (const r of results) {
+    const a = r.series.annual[metric];
+    for (let y = a.length - years; y < a.length; y++) {
+      sum += a[y];
+      count++;
+    }
+  }
+  return sum / count;
+}
+
+/** Ordinary least squares of y on the columns of X (each row: one observation); returns coefficients. */
+export function ols(X: number[][], y: number[]): number[] {
+  const k = X[0].length;
+  const xtx = Array.from({ length: k }, () => new Array<number>(k).fill(0));
+  const xty = new Array<number>(k).fill(0);
+  X.forEach((row, i) => {
+    for (let a = 0; a < k; a++) {
+      xty[a] += row[a] * y[i];
+      for (let b = 0; b < k; b++) xtx[a][b] += row[a] * row[b];
+    }
+  });
+  // Gauss–Jordan elimination with partial pivoting
+  const m = xtx.map((row, i) => [...row, xty[i]]);
+  for (let col = 0; col < k; col++) {
+    let pivot = col;
+    for (let r = col + 1; r < k; r++) if (Math.abs(m[r][col]) > Math.abs(m[pivot][col])) pivot = r;
+    [m[col], m[pivot]] = [m[pivot], m[col]];
+    for (let r = 0; r < k; r++) {
+      if (r === col) continue;
+      const f = m[r][col] / m[col][col];
+      for (let c = col; c <= k; c++) m[r][c] -= f * m[col][c];
+    }
+  }
+  return m.map((row, i) => row[k] / row[i]);
+}
