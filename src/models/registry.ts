@@ -5,9 +5,11 @@
 import { closestMatches, didYouMean } from '../scenario/didYouMean.ts';
 import { civilSociety } from './civil-society/index.ts';
 import type { AnyModel } from './definition.ts';
+import { threshold } from './threshold/index.ts';
 
 export const models: Readonly<Record<string, AnyModel>> = {
   [civilSociety.id]: civilSociety,
+  [threshold.id]: threshold,
 };
 
 export const modelIds: readonly string[] = Object.keys(models);

@@ -4,7 +4,7 @@
  */
 import { execFile } from 'node:child_process';
 import { readdirSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -17,6 +17,10 @@ const civsim = join(root, 'src/cli/civsim.js');
 const scenarios = readdirSync(join(root, 'scenarios'))
   .filter((f) => f.endsWith('.yaml'))
   .sort();
+const classics = readdirSync(join(root, 'scenarios', 'classics'))
+  .filter((f) => f.endsWith('.yaml'))
+  .sort()
+  .map((f) => `classics/${f}`);
 
 let out = '';
 beforeAll(async () => {
@@ -45,13 +49,40 @@ describe('shipped scenarios', () => {
   it('all validate with the real binary', async () => {
     const { stdout } = await run(
       process.execPath,
-      [civsim, 'validate', ...scenarios.map((f) => join('scenarios', f))],
+      [civsim, 'validate', ...[...scenarios, ...classics].map((f) => join('scenarios', f))],
       {
         cwd: root,
       },
     );
-    expect(stdout.trim().split('\n')).toHaveLength(scenarios.length);
+    expect(stdout.trim().split('\n')).toHaveLength(scenarios.length + classics.length);
   });
+
+  it.each(classics)(
+    '%s (a step model) runs to a complete folder with per-step tables and charts',
+    async (file) => {
+      const { stdout } = await run(
+        process.execPath,
+        [civsim, 'run', join('scenarios', file), '-r', '2', '-q', '--out', out],
+        {
+          cwd: root,
+        },
+      );
+      const dir = stdout.trim();
+      const series = await readFile(join(dir, 'series.csv'), 'utf8');
+      expect(series.split('\n')[0]).toBe('replicate,step,metric,value');
+      expect(series.split('\n')[1]).toMatch(/^0,0,participation,/);
+      const summary = await readFile(join(dir, 'summary.csv'), 'utf8');
+      expect(summary.split('\n')[0]).toBe('step,metric,n,mean,sd,ci95_low,ci95_high,min,max');
+      const files = await readdir(dir);
+      expect(files).not.toContain('annual.csv');
+      expect(files).not.toContain('summary_annual.csv');
+      const charts = await readdir(join(dir, 'charts'));
+      expect(charts).toContain('participation.svg');
+      const html = await readFile(join(dir, 'index.html'), 'utf8');
+      expect(html).toMatch(/Final values/);
+      expect(html).not.toMatch(/Currency/);
+    },
+  );
 
   const folders = new Map<string, string>();
   it.each(scenarios)('%s runs to a complete folder', async (file) => {
