@@ -4,9 +4,7 @@
  * problem, so scripts and CI can gate on it.
  */
 import type { CommandModule } from 'yargs';
-import { checkScenarioFile, formatIssue } from '../../scenario/load.ts';
-import type { LoadedScenario, ScenarioIssue } from '../../scenario/load.ts';
-import { nodeScenarioIO } from '../../node/scenarioIO.ts';
+import type { ScenarioIssue } from '../../scenario/issues.ts';
 
 interface ValidateArgs {
   files: string[];
@@ -53,6 +51,8 @@ export function validateCommand(setExit: (code: number) => void): CommandModule<
         .example('$0 validate scenarios/*.yaml', 'check several: exit code 2 if any has a problem')
         .example('$0 validate --json kz.yaml', 'the same report as JSON, for scripts') as never,
     handler: async (args) => {
+      // the loader (models, schemas) loads only when files are checked: --help stays quick
+      const { checkFile, printReport } = await import('./validateAction.ts');
       const reports: FileReport[] = [];
       for (const file of args.files) reports.push(await checkFile(file));
       const ok = reports.every((report) => report.ok);
@@ -64,51 +64,4 @@ export function validateCommand(setExit: (code: number) => void): CommandModule<
       if (!ok) setExit(2);
     },
   };
-}
-
-async function checkFile(file: string): Promise<FileReport> {
-  try {
-    const { loaded, issues, warnings } = await checkScenarioFile(file, nodeScenarioIO);
-    return {
-      file,
-      ok: issues.length === 0 && loaded !== undefined,
-      ...(loaded ? { scenario: summary(loaded) } : {}),
-      issues,
-      warnings,
-    };
-  } catch (err) {
-    // a bug in the checker must not hide the results for the other files
-    const message = `internal error while checking: ${err instanceof Error ? err.message : String(err)}`;
-    return { file, ok: false, issues: [{ file, line: 0, column: 0, path: '', message }], warnings: [] };
-  }
-}
-
-function summary(loaded: LoadedScenario): NonNullable<FileReport['scenario']> {
-  const { scenario, hash } = loaded;
-  return {
-    name: scenario.name,
-    model: scenario.model,
-    period:
-      scenario.steps !== undefined
-        ? `${scenario.steps} steps`
-        : `${String(scenario.start)} – ${String(scenario.end)}`,
-    events: scenario.timeline.length,
-    replicates: scenario.replicates,
-    hash,
-  };
-}
-
-function printReport(report: FileReport): void {
-  for (const issue of report.issues) process.stderr.write(`${formatIssue(issue)}\n`);
-  for (const warning of report.warnings) {
-    process.stderr.write(`${formatIssue({ ...warning, message: `warning: ${warning.message}` })}\n`);
-  }
-  if (report.ok && report.scenario) {
-    const { name, period, events, replicates } = report.scenario;
-    const eventWord = events === 1 ? 'timeline event' : 'timeline events';
-    const replicateWord = replicates === 1 ? 'replicate' : 'replicates';
-    process.stdout.write(
-      `ok ${report.file}: ${name} (${period}, ${events} ${eventWord}, ${replicates} ${replicateWord})\n`,
-    );
-  }
 }
