@@ -49,18 +49,3 @@ export function monthlyFromAnnual(p: number): number {
   if (p >= 1) return 1;
   return 1 - Math.pow(1 - p, 1 / 12);
 }
-
-const T975 = [
-  12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131,
-  2.12, 2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042,
-];
-
-/** Two-sided 95% Student-t critical value for df degrees of freedom. */
-export function t975(df: number): number {
-  if (df < 1) return Number.NaN;
-  if (df <= 30) return T975[df - 1];
-  if (df <= 40) return 2.042 + ((2.021 - 2.042) * (df - 30)) / 10;
-  if (df <= 60) return 2.021 + ((2.0 - 2.021) * (df - 40)) / 20;
-  if (df <= 120) return 2.0 + ((1.98 - 2.0) * (df - 60)) / 60;
-  return 1.96 + 2.4 / df; // tends to the normal value
-}

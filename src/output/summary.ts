@@ -7,7 +7,8 @@
  * Everything here is pure and allocation-light, so the CLI, notebooks and the browser explorer share it.
  * Missing values (NaN, e.g. a metric undefined while there are no NGOs) are left out, not counted as 0.
  */
-import { t975 } from '../engine/stats.ts';
+import { max as maxOf, mean as meanOf, min as minOf, sampleStandardDeviation } from 'simple-statistics';
+import { t975 } from '../stats/studentT.ts';
 import type { ReplicateResult } from '../run/replicate.ts';
 
 /** Descriptive statistics of one sample. Fields that need more values than there are are NaN. */
@@ -24,35 +25,27 @@ export interface Summary {
   max: number;
 }
 
-/** Arithmetic mean of the values that are not NaN (NaN when there are none). */
+/** The values that are not NaN (missing values are left out, not counted as 0). */
+function present(values: ArrayLike<number>): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) out.push(values[i]);
+  return out;
+}
+
+/** Arithmetic mean of the values that are not NaN (NaN when there are none); simple-statistics' mean. */
 export function mean(values: ArrayLike<number>): number {
-  let sum = 0;
-  let n = 0;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (Number.isNaN(v)) continue;
-    sum += v;
-    n++;
-  }
-  return n === 0 ? Number.NaN : sum / n;
+  const xs = present(values);
+  return xs.length === 0 ? Number.NaN : meanOf(xs);
 }
 
 /**
  * Sample standard deviation (divisor n − 1) of the values that are not NaN; NaN for fewer than two.
- * Two passes (mean first, then squared deviations) keep it exact for constant samples and stable for
- * large values, where the one-pass sum-of-squares formula loses every digit.
+ * simple-statistics' sampleStandardDeviation: two passes (mean first, then squared deviations), exact
+ * for constant samples and stable for large values.
  */
 export function sampleSd(values: ArrayLike<number>): number {
-  const m = mean(values);
-  let squares = 0;
-  let n = 0;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (Number.isNaN(v)) continue;
-    squares += (v - m) * (v - m);
-    n++;
-  }
-  return n < 2 ? Number.NaN : Math.sqrt(squares / (n - 1));
+  const xs = present(values);
+  return xs.length < 2 ? Number.NaN : sampleStandardDeviation(xs);
 }
 
 /** Half-width of the two-sided 95% Student-t interval of a mean; NaN when n < 2. */
@@ -63,24 +56,16 @@ export function ci95HalfWidth(sd: number, n: number): number {
 
 /** All statistics of one sample at once. */
 export function summarise(values: ArrayLike<number>): Summary {
-  let n = 0;
-  let min = Number.POSITIVE_INFINITY;
-  let max = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (Number.isNaN(v)) continue;
-    n++;
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
+  const xs = present(values);
+  const n = xs.length;
   if (n === 0) {
     const nan = Number.NaN;
     return { n: 0, mean: nan, sd: nan, ciLow: nan, ciHigh: nan, min: nan, max: nan };
   }
-  const m = mean(values);
-  const sd = sampleSd(values);
+  const m = meanOf(xs);
+  const sd = n < 2 ? Number.NaN : sampleStandardDeviation(xs);
   const half = ci95HalfWidth(sd, n);
-  return { n, mean: m, sd, ciLow: m - half, ciHigh: m + half, min, max };
+  return { n, mean: m, sd, ciLow: m - half, ciHigh: m + half, min: minOf(xs), max: maxOf(xs) };
 }
 
 /** Values per tick (a month or a step) or annual aggregates (one per calendar year, calendar models only). */

@@ -1,10 +1,12 @@
 /**
- * The identity of a resolved scenario: SHA-256 of its canonical JSON. Two files that resolve to the same
+ * The identity of a resolved scenario: SHA-256 (@noble/hashes: synchronous, audited, the same in Node and
+ * browsers) of its canonical JSON. Two files that resolve to the same
  * scenario (keys in another order, a default written out, a base file inlined) hash the same, so run
  * manifests and caches can tell whether a run used exactly this scenario.
  */
 import type { ScenarioBase } from './envelope.ts';
-import { sha256HexOfText } from './sha256.ts';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 
 /**
  * JSON with object keys sorted at every level and no whitespace; `undefined` members are left out as
@@ -30,5 +32,5 @@ export function canonicalJson(value: unknown): string {
 
 /** sha256 hex of the canonical JSON of a resolved scenario. */
 export function scenarioHash(scenario: ScenarioBase): string {
-  return sha256HexOfText(canonicalJson(scenario));
+  return bytesToHex(sha256(utf8ToBytes(canonicalJson(scenario))));
 }

@@ -1,7 +1,7 @@
 /** Descriptive statistics: Gini, HHI, logistic, clamp, monthly from annual probabilities, t quantiles. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { clamp01, gini, hhi, logistic, monthlyFromAnnual, t975 } from '../../src/engine/stats.ts';
+import { clamp01, gini, hhi, logistic, monthlyFromAnnual } from '../../src/engine/stats.ts';
 
 /** Gini by its definition: mean absolute difference over all ordered pairs / (2 · mean). */
 function giniByDefinition(xs: number[]): number {
@@ -129,74 +129,5 @@ describe('monthlyFromAnnual', () => {
     expect(monthlyFromAnnual(-1)).toBe(0);
     expect(monthlyFromAnnual(1)).toBe(1);
     expect(monthlyFromAnnual(2)).toBe(1);
-  });
-});
-
-// ---- the Student t distribution, computed independently to check t975 ----
-
-/** log Γ(x) for x > 0 (Lanczos, g = 7, 9 terms; ~15 digits). */
-function logGamma(x: number): number {
-  const c = [
-    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
-    12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
-  ];
-  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
-  const z = x - 1;
-  let a = c[0];
-  const t = z + 7.5;
-  for (let i = 1; i < 9; i++) a += c[i] / (z + i);
-  return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(a);
-}
-
-/** P(T ≤ t) for Student's t with df degrees of freedom and t ≥ 0 (Simpson's rule on the density). */
-function tCdf(t: number, df: number): number {
-  const logNorm = logGamma((df + 1) / 2) - logGamma(df / 2) - 0.5 * Math.log(df * Math.PI);
-  const pdf = (x: number) => Math.exp(logNorm - ((df + 1) / 2) * Math.log1p((x * x) / df));
-  const steps = 4000;
-  const h = t / steps;
-  let s = pdf(0) + pdf(t);
-  for (let i = 1; i < steps; i++) s += (i % 2 === 1 ? 4 : 2) * pdf(i * h);
-  return 0.5 + (s * h) / 3;
-}
-
-describe('t975', () => {
-  it('the independent t distribution is right: Cauchy at df = 1, normal for large df', () => {
-    expect(tCdf(1, 1)).toBeCloseTo(0.75, 8);
-    expect(tCdf(1.959964, 1e6)).toBeCloseTo(0.975, 5);
-  });
-
-  it('matches the printed table', () => {
-    expect(t975(1)).toBe(12.706);
-    expect(t975(2)).toBe(4.303);
-    expect(t975(4)).toBe(2.776);
-    expect(t975(9)).toBe(2.262);
-    expect(t975(30)).toBe(2.042);
-    expect(t975(40)).toBeCloseTo(2.021, 12);
-    expect(t975(60)).toBeCloseTo(2.0, 12);
-    expect(t975(120)).toBeCloseTo(1.98, 12);
-  });
-
-  it('is the 97.5% quantile of Student t for every df from 1 to 1000 (coverage within 0.03%)', () => {
-    const dfs = [...Array.from({ length: 130 }, (_, i) => i + 1), 150, 200, 300, 500, 1000];
-    for (const df of dfs) {
-      expect(Math.abs(tCdf(t975(df), df) - 0.975), `df = ${df}`).toBeLessThan(3e-4);
-    }
-  });
-
-  it('decreases with df toward the normal 1.96, with no jump between pieces', () => {
-    let previous = Infinity;
-    for (let df = 1; df <= 2000; df++) {
-      const t = t975(df);
-      expect(t).toBeLessThanOrEqual(previous);
-      expect(t).toBeGreaterThan(1.96);
-      // beyond the table the pieces join smoothly (30, 40, 60, 120 are the joints)
-      if (df > 30) expect(previous - t).toBeLessThan(0.005);
-      previous = t;
-    }
-  });
-
-  it('is NaN below one degree of freedom', () => {
-    expect(t975(0)).toBeNaN();
-    expect(t975(-3)).toBeNaN();
   });
 });

@@ -5,21 +5,22 @@ import { fakeRun, fakeScenario } from './fakeRun.ts';
 
 describe('summarise', () => {
   it('matches hand-computed statistics of a textbook sample', () => {
-    // 2 4 4 4 5 5 7 9: mean 5, squared deviations sum to 32, so s = sqrt(32/7); t(0.975, 7) = 2.365
+    // 2 4 4 4 5 5 7 9: mean 5, squared deviations sum to 32, so s = sqrt(32/7); R: qt(0.975, 7) =
+    // 2.364624251592785, and t.test(x)$conf.int = 3.212485, 6.787515
     const s = summarise([2, 4, 4, 4, 5, 5, 7, 9]);
     expect(s.n).toBe(8);
     expect(s.mean).toBe(5);
-    expect(s.sd).toBeCloseTo(2.138089935, 9);
-    expect(s.ciLow).toBeCloseTo(3.212228043, 9);
-    expect(s.ciHigh).toBeCloseTo(6.787771957, 9);
+    expect(s.sd).toBeCloseTo(2.138089935299395, 12);
+    expect(s.ciLow).toBeCloseTo(5 - (2.364624251592785 * 2.138089935299395) / Math.sqrt(8), 6);
+    expect(s.ciHigh).toBeCloseTo(5 + (2.364624251592785 * 2.138089935299395) / Math.sqrt(8), 6);
     expect(s.min).toBe(2);
     expect(s.max).toBe(9);
   });
 
-  it('uses t(0.975, 1) = 12.706 for two values', () => {
+  it('uses t(0.975, 1) = 12.7062 (R: qt(0.975, 1) = 12.706204736174694) for two values', () => {
     const s = summarise([1, 3]);
     expect(s.sd).toBeCloseTo(Math.SQRT2, 12);
-    expect(s.ciHigh - s.mean).toBeCloseTo(12.706, 9); // 12.706 * sqrt(2) / sqrt(2)
+    expect(s.ciHigh - s.mean).toBeCloseTo(12.706204736174694, 5); // t * sqrt(2) / sqrt(2)
   });
 
   it('leaves sd and the interval undefined (NaN) for one value', () => {
@@ -59,8 +60,8 @@ describe('summarise', () => {
   });
 
   it('computes the half-width as t(0.975, n - 1) * sd / sqrt(n)', () => {
-    expect(ci95HalfWidth(3, 9)).toBeCloseTo(2.306, 12); // t(8) = 2.306, 3 / sqrt(9) = 1
-    expect(ci95HalfWidth(2, 4)).toBeCloseTo(3.182, 12); // t(3) = 3.182, 2 / sqrt(4) = 1
+    expect(ci95HalfWidth(3, 9)).toBeCloseTo(2.306004135204166, 6); // R: qt(0.975, 8); 3 / sqrt(9) = 1
+    expect(ci95HalfWidth(2, 4)).toBeCloseTo(3.182446305284263, 6); // R: qt(0.975, 3); 2 / sqrt(4) = 1
     expect(ci95HalfWidth(1, 1)).toBeNaN();
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ngoColumns, type NgoRecord } from '../../src/models/civil-society/ngoRecord.ts';
 import { csvText } from '../../src/output/csv.ts';
+import { tQuantile } from '../../src/stats/studentT.ts';
 import { summariseRun } from '../../src/output/summary.ts';
 import {
   agentsCsvLines,
@@ -67,8 +68,9 @@ describe('summary.csv', () => {
     const summary = summariseRun(run.replicates, ['registered_ngos'], 'tick');
     const rows = lines(csvText(summaryCsvLines(summary)));
     expect(rows[0]).toBe('date,metric,n,mean,sd,ci95_low,ci95_high,min,max');
-    // values 0, 1, 2 at tick 0: mean 1, sd 1, half-width 4.303 / sqrt(3)
-    const half = 4.303 / Math.sqrt(3);
+    // values 0, 1, 2 at tick 0: mean 1, sd 1, half-width t(0.975, 2) / sqrt(3) with t = qt(0.975, 2)
+    const half = tQuantile(0.975, 2) / Math.sqrt(3);
+    expect(tQuantile(0.975, 2)).toBeCloseTo(4.302652729749464, 6);
     expect(rows[1]).toBe(`2000-01,registered_ngos,3,1,1,${1 - half},${1 + half},0,2`);
     const annual = lines(csvText(summaryCsvLines(summariseRun(run.replicates, ['trust'], 'annual'))));
     expect(annual[0]).toBe('year,metric,n,mean,sd,ci95_low,ci95_high,min,max');
