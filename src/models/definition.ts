@@ -44,9 +44,11 @@ export interface ActionDefinition {
 export interface Rename {
   /** The old path (`levers.foo.bar`, `parameters.x.y`) or metric id (`metric:old_id`). */
   from: string;
-  /** The new path or id, or undefined when it was removed. */
+  /** The new path or id (`metric:new_id`), or undefined when it was removed. */
   to?: string;
-  /** Since which scenario format (or model version) and why, in a few words. */
+  /** The scenario format that first has the new name: files of an older `format:` are upgraded. */
+  since: number;
+  /** Why, in a few words. */
   note: string;
 }
 

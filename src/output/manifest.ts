@@ -49,10 +49,20 @@ export interface ManifestInput {
 
 export const manifestFormat = 'civsim-run-manifest/1';
 
+/**
+ * The version of a run folder's layout and columns (results/README.md): raised whenever a file, a column
+ * or the meaning of a value changes, so R and pandas scripts can check what they read.
+ * 1: series/annual/summary tables, charts, index.html, manifest (civsim 0.1).
+ * 2: the time column is `step` for step models; models' agent files (ngos.csv); shares of nothing missing.
+ */
+export const runFolderFormat = 2;
+
 export function buildManifest(input: ManifestInput) {
   return {
     format: manifestFormat,
+    outputFormat: runFolderFormat,
     runId: input.runId,
+    model: input.scenario.model,
     scenario: {
       name: input.scenario.name,
       title: input.scenario.title ?? null,

@@ -76,7 +76,11 @@ export function modelJsonSchemaFile(model: AnyModel): Json {
 /** scenarios/civsim.schema.json: every model's schema, chosen by `model:` (default the civil-society one). */
 export function scenarioJsonSchema(models: readonly AnyModel[]): Json {
   const others = models.filter((m) => m.id !== defaultModelId).map((m) => m.id);
-  const byModel = (id: string) => ({ properties: { model: { const: id } }, required: ['model'] });
+  const byModel = (id: string) => ({
+    type: 'object',
+    properties: { model: { const: id } },
+    required: ['model'],
+  });
   return {
     $schema: draft,
     $id: scenarioJsonSchemaId,

@@ -16,7 +16,8 @@ import type { Origin, SourceNode } from './positions.ts';
 import { findModel, modelById, modelIds } from '../models/registry.ts';
 import type { AnyModel } from '../models/definition.ts';
 import { closestMatches, didYouMean } from './didYouMean.ts';
-import { defaultModelId, type ScenarioBase } from './envelope.ts';
+import { currentFormat, defaultModelId, type ScenarioBase } from './envelope.ts';
+import { upgradeScenario } from './renames.ts';
 import { scenarioSchemaFor } from './modelSchemas.ts';
 import { valueOrigin } from './positions.ts';
 import { semanticIssues } from './semanticChecks.ts';
@@ -73,16 +74,26 @@ export async function checkScenarioFile(path: string, io: ScenarioIO): Promise<S
   if ('issue' in model)
     return { issues: sortIssues([...chain.issues, model.issue], chain.files), warnings: [] };
   const scenarioSchema = scenarioSchemaFor(model.model);
-  const parsed = scenarioSchema.safeParse(data);
-  const semantic = semanticIssues(data, merged, model.model);
+  const renames = model.model.renames;
+  const upgrade =
+    data !== null && typeof data === 'object' && !Array.isArray(data)
+      ? upgradeScenario(data as Record<string, unknown>, merged, renames, currentFormat)
+      : { data, warnings: [] };
+  const parsed = scenarioSchema.safeParse(upgrade.data);
+  const semantic = semanticIssues(upgrade.data, merged, model.model);
   const issues = [
     ...chain.issues,
     ...(parsed.success
       ? []
-      : convertZodIssues(parsed.error.issues, { schema: scenarioSchema, data, source: merged })),
+      : convertZodIssues(parsed.error.issues, {
+          schema: scenarioSchema,
+          data: upgrade.data,
+          source: merged,
+          renames,
+        })),
     ...semantic.issues,
   ];
-  const warnings = sortIssues(semantic.warnings, chain.files);
+  const warnings = sortIssues([...upgrade.warnings, ...semantic.warnings], chain.files);
   if (issues.length > 0 || !parsed.success) return { issues: sortIssues(issues, chain.files), warnings };
 
   const {

@@ -13,6 +13,7 @@ import { closestMatches, didYouMean } from './didYouMean.ts';
 import { formatPath, showValue } from './issues.ts';
 import type { PathSegment, ScenarioIssue } from './issues.ts';
 import { leversOf, type LeverInfo } from './modelSchemas.ts';
+import { renameHint, renameOf, renameWords } from './renames.ts';
 import { keyOrigin, valueOrigin } from './positions.ts';
 import type { SourceNode } from './positions.ts';
 import { dateSchema, stepSchema } from './schemaParts.ts';
@@ -256,6 +257,15 @@ class SemanticChecker {
     for (const [leverPath, value] of Object.entries(levers)) {
       const at = [...path, leverPath];
       const schema = this.levers.schemas.get(leverPath);
+      const rename = schema ? undefined : renameOf(this.model.renames, `levers.${leverPath}`);
+      if (rename) {
+        this.report(at, 'key', {
+          message: `${leverPath} ${renameWords(rename)}`,
+          got: leverPath,
+          hint: renameHint(rename).replace(/^write levers\./, 'write '),
+        });
+        continue;
+      }
       if (!schema) {
         this.report(at, 'key', {
           message: `${JSON.stringify(leverPath)} is not a lever`,

@@ -6,7 +6,9 @@
  */
 import type { z } from 'zod';
 import { daysInMonth } from '../engine/calendar.ts';
+import type { Rename } from '../models/definition.ts';
 import { closestMatches, didYouMean } from './didYouMean.ts';
+import { renameHint, renameOf, renameWords } from './renames.ts';
 import { formatPath, showValue } from './issues.ts';
 import type { PathSegment, ScenarioIssue } from './issues.ts';
 import { keyOrigin, valueOrigin } from './positions.ts';
@@ -31,6 +33,8 @@ export interface ZodIssueContext {
   source: SourceNode;
   /** Where `data` sits in the scenario (empty when it is the scenario itself). */
   prefix?: readonly PathSegment[];
+  /** The model's renames, so an old name is answered with its new one. */
+  renames?: readonly Rename[];
 }
 
 export function convertZodIssues(
@@ -46,13 +50,24 @@ function convertZodIssue(issue: z.core.$ZodIssue, context: ZodIssueContext): Sce
   const path = [...prefix, ...localPath];
   if (issue.code === 'unrecognized_keys') {
     const allowed = objectKeys(schemaAt(context.schema, localPath));
-    return issue.keys.map((key) => unknownKeyIssue(key, [...path, key], allowed, context.source));
+    return issue.keys.map((key) => {
+      const found = unknownKeyIssue(key, [...path, key], allowed, context.source);
+      const rename = renameOf(context.renames, [...path, key].join('.'));
+      return rename
+        ? { ...found, message: `${found.path} ${renameWords(rename)}`, hint: renameHint(rename) }
+        : found;
+    });
   }
   const schema = schemaAt(context.schema, localPath);
   const { present, value } = valueAt(context.data, localPath);
   const expected = schema ? describeExpected(schema) : issue.message;
   const at = valueOrigin(context.source, path);
-  const hint = schema ? hintFor(schema, present, value) : undefined;
+  const rename = typeof value === 'string' ? renameOf(context.renames, `metric:${value}`) : undefined;
+  const hint = rename
+    ? `the metric ${value} ${renameWords(rename)}; ${renameHint(rename)}`
+    : schema
+      ? hintFor(schema, present, value)
+      : undefined;
   const base = { ...at, path: formatPath(path), expected, ...(hint ? { hint } : {}) };
   if (!present) return [{ ...base, message: `missing, expected ${expected}` }];
   const got = showValue(value);

@@ -88,6 +88,15 @@ describe('scenarios/civsim.schema.json', () => {
     expect(jsonSchemaErrors({ name: 'v' })).toEqual(['/ missing start', '/ missing end']);
   });
 
+  it('checks each file against its own model, chosen by model:', () => {
+    const threshold = { model: 'threshold', name: 't', steps: 10, population: { agents: 50 } };
+    expect(jsonSchemaErrors(threshold)).toEqual([]);
+    expect(jsonSchemaErrors({ ...threshold, levers: { foreign: { budget: 1 } } })).toContain(
+      '/levers unknown key foreign',
+    );
+    expect(jsonSchemaErrors({ ...threshold, model: 'civil-society' })).toContain('/ unknown key steps');
+  });
+
   it('rejects sample mistakes the loader rejects', () => {
     const base = { name: 'x', start: 2000, end: 2001 };
     expect(jsonSchemaErrors({ ...base, levers: { foreign: { regime: 'aproval' } } })).toEqual([
