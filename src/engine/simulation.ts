@@ -18,6 +18,12 @@ export interface TickContext {
 export interface Phase<S> {
   name: string;
   run(state: S, ctx: TickContext): void;
+  /**
+   * The fields of the model's shared state (its blackboard) this phase reads and writes: documentation
+   * that a model's tests check against what the phase really touches, so ownership stays visible.
+   */
+  reads?: readonly string[];
+  writes?: readonly string[];
 }
 
 export interface SimulationSpec<S> {

@@ -15,6 +15,27 @@ import { scratchFor, type ModelState } from './state.ts';
 
 const slots = Object.fromEntries(metricDefinitions.map((m, i) => [m.id, i])) as Record<MetricId, number>;
 
+/** The fields of the shared Sector the measurement reads (checked like the phases' own lists). */
+export const measureReads: readonly (keyof ModelState['sector'])[] = [
+  'closures',
+  'dissolutions',
+  'donorsExpected',
+  'forumBoost',
+  'foundings',
+  'initialLegitimacyMax',
+  'initialLegitimacyMean',
+  'initialLegitimacyMin',
+  'legitimacyOffset',
+  'legitimacyScale',
+  'members',
+  'ring',
+  'sanctions',
+  'sanctionsTrailing',
+  'trailingBySource',
+  'trustSum',
+  'volunteers',
+];
+
 export function measure(state: ModelState, ctx: TickContext, recorder: Recorder): void {
   const { ngos, sector, scale, levers, params, citizens } = state;
   const c = ngos.cols;

@@ -24,18 +24,83 @@ import { stateFunding } from './rules/stateFunding.ts';
 import { Scale } from './scale.ts';
 import { createSector, type ModelState } from './state.ts';
 
-/** The phases of one monthly tick, in the order they run. */
+type SectorField = keyof ModelState['sector'];
+const fields = (...names: SectorField[]) => names;
+
+/**
+ * The phases of one monthly tick, in the order they run, with the fields of the shared Sector each reads
+ * and writes (test/models/civil-society/ownership.test.ts checks these against what each phase touches).
+ * Counters of the month (foundings, closures, sanctions…) are reset by the census and added to by the
+ * phases where things happen; sector-wide levels are each written by one phase.
+ */
 export const phases: readonly Phase<ModelState>[] = [
-  { name: 'census', run: census },
-  { name: 'actions', run: actions },
-  { name: 'foreign donors', run: foreignDonors },
+  {
+    name: 'census',
+    run: census,
+    reads: fields('foreignBudget', 'trailingBySource', 'volunteeringRate'),
+    writes: fields(
+      'active',
+      'dormant',
+      'density',
+      'capacityK',
+      'relativeDensity',
+      'recruitment',
+      'forumBoost',
+      'serviceVisibility',
+      'foreignFundedShare',
+      'sanctionsTrailing',
+      'foundings',
+      'rejections',
+      'closures',
+      'dissolutions',
+      'sanctions',
+    ),
+  },
+  {
+    name: 'actions',
+    run: actions,
+    writes: fields('closures', 'dissolutions', 'sanctions', 'forumBoost', 'legitimacyShock'),
+  },
+  { name: 'foreign donors', run: foreignDonors, writes: fields('foreignBudget', 'foreignAdvocacy') },
   { name: 'state funding', run: stateFunding },
-  { name: 'founding', run: founding },
-  { name: 'participation', run: participation },
-  { name: 'donations', run: donations },
-  { name: 'finances', run: finances },
-  { name: 'inspections', run: inspections },
-  { name: 'mortality', run: mortality },
+  {
+    name: 'founding',
+    run: founding,
+    reads: fields(
+      'relativeDensity',
+      'volunteeringRate',
+      'foreignBudget',
+      'foreignAdvocacy',
+      'legitimacyScale',
+      'legitimacyOffset',
+    ),
+    writes: fields('foundings', 'rejections'),
+  },
+  {
+    name: 'participation',
+    run: participation,
+    reads: fields('recruitment', 'forumBoost', 'serviceVisibility', 'foreignFundedShare'),
+    writes: fields(
+      'volunteers',
+      'members',
+      'donorsExpected',
+      'donationsReal',
+      'trustSum',
+      'volunteeringRate',
+      'legitimacyScale',
+      'legitimacyOffset',
+      'legitimacyShock',
+    ),
+  },
+  { name: 'donations', run: donations, reads: fields('donationsReal') },
+  { name: 'finances', run: finances, writes: fields('ring', 'trailingBySource', 'closures') },
+  { name: 'inspections', run: inspections, writes: fields('sanctions', 'closures', 'dissolutions') },
+  {
+    name: 'mortality',
+    run: mortality,
+    reads: fields('relativeDensity'),
+    writes: fields('closures', 'dissolutions'),
+  },
 ];
 
 /**
