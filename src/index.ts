@@ -16,12 +16,51 @@ export type {
   ModelCost,
   AgentRecords,
   Rename,
+  ReportIssue,
 } from './models/definition.ts';
-export { models, modelIds, modelById, findModel } from './models/registry.ts';
+export { models, modelIds, modelById, findModel, registerModel, isBuiltInModel } from './models/registry.ts';
+export { threshold } from './models/threshold/index.ts';
+export type { Scenario as ThresholdScenario } from './models/threshold/schema.ts';
+export { scenarioSchema as thresholdScenarioSchema } from './models/threshold/schema.ts';
 export { civilSociety } from './models/civil-society/index.ts';
+export type { Scenario as CivilSocietyScenario } from './models/civil-society/schema.ts';
+export { scenarioSchema as civilSocietyScenarioSchema } from './models/civil-society/schema.ts';
+
+// building blocks for a model's scenario sections: zod (the same copy civsim reads schemas with), and
+// bounded numbers with their reasons, dates
+export { z } from 'zod';
+export {
+  share,
+  money,
+  upTo,
+  positiveUpTo,
+  coefficient,
+  yearlyRate,
+  wholeNumber,
+  text,
+  dateSchema,
+} from './scenario/schemaParts.ts';
+
+// the engine: what a model's state and rules are built from
+export { Calendar } from './engine/calendar.ts';
+export type { DateLike } from './engine/calendar.ts';
+export type { FiredAction } from './engine/schedule.ts';
+export type { Clock } from './engine/clock.ts';
+export { RandomStreams, createStream } from './engine/random.ts';
+export type { RandomStream, StreamKey } from './engine/random.ts';
+export type { Recorder, RecordedSeries, RecordedMetric, Aggregate } from './engine/recorder.ts';
+export { NonFiniteMetricError } from './engine/recorder.ts';
+export type { Phase, TickContext } from './engine/simulation.ts';
+export { wattsStrogatz, degreeOf } from './engine/network.ts';
+export type { Network } from './engine/network.ts';
+export { AliasTable } from './engine/alias.ts';
+export { createColumns, GrowableColumns } from './engine/columns.ts';
+export type { Columns, ColumnSpec, ColumnConstructor } from './engine/columns.ts';
+export { RunLimitError } from './engine/runLimitError.ts';
+export { gini, hhi, logistic, clamp01, monthlyFromAnnual } from './engine/stats.ts';
 
 // scenarios
-export type { ScenarioBase, TimelineEvent, ChartSpec } from './scenario/envelope.ts';
+export type { ScenarioBase, TimelineEvent, ChartSpec, EnvelopeSpec } from './scenario/envelope.ts';
 export {
   currentFormat,
   defaultModelId,
@@ -29,6 +68,8 @@ export {
   stepScenarioSchema,
 } from './scenario/envelope.ts';
 export { scenarioSchemaFor, leversOf } from './scenario/modelSchemas.ts';
+export type { LeverInfo } from './scenario/modelSchemas.ts';
+export type { AnySchema } from './scenario/schemaInfo.ts';
 export {
   checkScenarioFile,
   loadScenarioFile,
@@ -54,7 +95,7 @@ export type { ReplicateResult, ReplicateOptions, ReplicateRun } from './run/repl
 export { runScenario, applyOverrides } from './run/runScenario.ts';
 export type { RunOverrides, RunOptions, Progress } from './run/runScenario.ts';
 export { estimateRunCost, formatMegabytes } from './run/cost.ts';
-export type { RunCost } from './run/cost.ts';
+export type { RunCost, RunCostInput } from './run/cost.ts';
 
 // outputs: summaries, CSV text, chart specs, the report (pure; no file system)
 export { summarise, summariseRun, mean, sampleSd, ci95HalfWidth } from './output/summary.ts';
@@ -67,6 +108,10 @@ export {
   outputMetricIds,
 } from './output/tables.ts';
 export { csvLine, csvField, csvText, formatCsvNumber } from './output/csv.ts';
+export type { CsvCell } from './output/csv.ts';
+export type { EventForDisplay } from './output/timelineEvents.ts';
+export type { ReportChart } from './output/html.ts';
+export type { ManifestFile, SoftwareFacts } from './output/manifest.ts';
 export { buildChartSpec } from './output/charts.ts';
 export type { ChartContext, ChartMetric } from './output/charts.ts';
 export {
@@ -78,4 +123,4 @@ export {
   summariseForFiles,
   fileDescriptions,
 } from './output/runFiles.ts';
-export type { RunResult, RunFile, RunSummaries } from './output/runFiles.ts';
+export type { RunResult, RunFile, RunSummaries, ReportContext } from './output/runFiles.ts';

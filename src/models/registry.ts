@@ -7,16 +7,43 @@ import { civilSociety } from './civil-society/index.ts';
 import type { AnyModel } from './definition.ts';
 import { threshold } from './threshold/index.ts';
 
-export const models: Readonly<Record<string, AnyModel>> = {
+const builtIn: Readonly<Record<string, AnyModel>> = {
   [civilSociety.id]: civilSociety,
   [threshold.id]: threshold,
 };
 
-export const modelIds: readonly string[] = Object.keys(models);
+const registry: Record<string, AnyModel> = { ...builtIn };
+
+/** Every model known here: civsim's own and those registered by the program (registerModel). */
+export const models: Readonly<Record<string, AnyModel>> = registry;
+
+/** The ids of the models known here. */
+export const modelIds: string[] = Object.keys(registry);
+
+/**
+ * Makes a model written outside civsim known to this program (this thread): scenario files can then
+ * name it with `model:` and runScenario runs it. Worker threads know only civsim's own models, so runs
+ * of a registered model stay in this thread (runToFolder does that by itself).
+ */
+export function registerModel(model: AnyModel): void {
+  if (Object.prototype.hasOwnProperty.call(builtIn, model.id)) {
+    throw new Error(`${model.id} is one of civsim's own models: give yours another id`);
+  }
+  if (!/^[a-z][a-z0-9-]*$/.test(model.id)) {
+    throw new Error(`a model id is lower-case letters, digits and dashes, got ${JSON.stringify(model.id)}`);
+  }
+  registry[model.id] = model;
+  if (!modelIds.includes(model.id)) modelIds.push(model.id);
+}
+
+/** Whether a model is one of civsim's own (and so known to worker threads too). */
+export function isBuiltInModel(id: string): boolean {
+  return Object.prototype.hasOwnProperty.call(builtIn, id);
+}
 
 /** The model with this id, or undefined. */
 export function findModel(id: string): AnyModel | undefined {
-  return Object.prototype.hasOwnProperty.call(models, id) ? models[id] : undefined;
+  return Object.prototype.hasOwnProperty.call(registry, id) ? registry[id] : undefined;
 }
 
 /** The model with this id; throws a plain message naming the models there are. */

@@ -20,7 +20,10 @@ export type { RunToFolderOptions, RunEvent, FinishedRun } from './runToFolder.ts
 export { runReplicatesOnWorkers, defaultWorkerCount } from './replicatePool.ts';
 export type { PoolOptions, PoolProgress } from './replicatePool.ts';
 export { writeRunOutputs } from './writeRun.ts';
+export type { OutputContext, OutputOptions } from './writeRun.ts';
 export { writeFileAtomic, syncFolder } from './atomicWrite.ts';
+export type { WrittenFile, WriteOptions, WriteFileSystem, WritableFile } from './atomicWrite.ts';
 export { renderSvg, renderPng } from './render.ts';
+export type { PngOptions } from './render.ts';
 export { availableMemory } from './resources.ts';
 export { OutputError } from './fileErrors.ts';

@@ -17,7 +17,8 @@ import { clockOf } from '../run/replicate.ts';
 import { NonFiniteMetricError } from '../engine/recorder.ts';
 import { RunLimitError } from '../engine/runLimitError.ts';
 import type { AnyModel } from '../models/definition.ts';
-import { modelById } from '../models/registry.ts';
+import { isBuiltInModel, modelById } from '../models/registry.ts';
+import { runScenario } from '../run/runScenario.ts';
 import { incompleteText } from '../output/incomplete.ts';
 import { buildManifest, type ManifestFile } from '../output/manifest.ts';
 import { defaultRunId } from '../output/runId.ts';
@@ -90,6 +91,36 @@ export class RunFailedError extends Error {
   }
 }
 
+/**
+ * A model registered by the program (registerModel) is unknown to worker threads: its replicates run
+ * here, one after another, still reporting progress and stopping on the signal.
+ */
+async function runInThisThread(scenario: ScenarioBase, options: RunToFolderOptions) {
+  const ticksDone = new Map<number, number>();
+  let done = 0;
+  const result = await runScenario(scenario, {
+    family: options.family,
+    signal: options.signal,
+    onProgress: (p) => {
+      ticksDone.set(p.replicate, p.tick);
+      if (p.tick === p.ticks) done = p.replicate + 1;
+      let sum = 0;
+      for (const t of ticksDone.values()) sum += t;
+      options.onEvent?.({
+        kind: 'progress',
+        progress: {
+          replicates: p.replicates,
+          done,
+          ticksDone: sum,
+          ticksTotal: p.ticks * p.replicates,
+          building: 0,
+        },
+      });
+    },
+  });
+  return result.replicates;
+}
+
 /** Words for a replicate's failure, with the date and the scenario values most likely at fault. */
 export function describeFailure(
   model: AnyModel,
@@ -154,12 +185,14 @@ export async function runToFolder(scenario: ScenarioBase, options: RunToFolderOp
     facts.catch(() => undefined);
     let replicates;
     try {
-      replicates = await runReplicatesOnWorkers(scenario, {
-        workers,
-        family: options.family,
-        signal,
-        onProgress: (progress) => options.onEvent?.({ kind: 'progress', progress }),
-      });
+      replicates = isBuiltInModel(model.id)
+        ? await runReplicatesOnWorkers(scenario, {
+            workers,
+            family: options.family,
+            signal,
+            onProgress: (progress) => options.onEvent?.({ kind: 'progress', progress }),
+          })
+        : await runInThisThread(scenario, options);
     } catch (error) {
       if (error instanceof RunLimitError || error instanceof NonFiniteMetricError) {
         throw new RunFailedError(describeFailure(model, error, scenario));
