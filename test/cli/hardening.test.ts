@@ -383,3 +383,37 @@ describe('the manifest vouches for every file of a finished run', () => {
     }
   });
 });
+
+describe('the number of workers changes nothing but the time', () => {
+  it('one, two and four workers write the same bytes (tables, chart specs, SVG, report)', async () => {
+    const run = (workers: number) =>
+      runCivsim([
+        'run',
+        'scenarios/kazakhstan.yaml',
+        '--scale',
+        '0.02',
+        '-r',
+        '5',
+        '--workers',
+        String(workers),
+        '--out',
+        join(out, `workers-${workers}`),
+        '--id',
+        'same',
+        '-q',
+      ]);
+    const outcomes = await Promise.all([run(1), run(2), run(4)]);
+    for (const o of outcomes) expect(o.code, o.stderr).toBe(0);
+    const [one, ...others] = outcomes.map((o) => o.stdout.trim());
+    const files = (await readdir(one, { recursive: true }))
+      .map(String)
+      .filter((f) => /\.(csv|json|svg|html)$/.test(f) && f !== 'manifest.json');
+    expect(files).toEqual(expect.arrayContaining(['series.csv', 'annual.csv', 'summary.csv', 'index.html']));
+    for (const other of others) {
+      for (const file of files) {
+        const a = await readFile(join(one, file));
+        expect(a.equals(await readFile(join(other, file))), `${file} differs`).toBe(true);
+      }
+    }
+  });
+});
