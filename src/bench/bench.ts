@@ -10,12 +10,21 @@
  *   is that size's alone);
  * - the work per citizen per month against network degree and the number of NGOs (should stay flat);
  * - a whole replicate: Kazakhstan 1991–2025 at 100k citizens (target ≤ 2 s);
- * - a whole country: 18 million citizens, one simulated year (targets ≤ 30 s and ≤ 3 GB).
+ * - a whole country: 18 million citizens, one simulated year (targets ≤ 30 s and ≤ 3 GB);
+ * - the platform: the worker pool (10 Kazakhstan replicates on one worker, on two, and as two independent
+ *   one-worker processes side by side — the machine's limit the pool should reach within 10%); a warm
+ *   replicate in Chromium's Web Worker against Node; the browser bundle's size; `civsim --help` from the
+ *   installed bin (dist/, built if missing) against the sources through tsx.
  *
  * Writes results/bench/bench-<timestamp>.json and .md and prints the table. `--quick` skips the
- * whole-country case; `--case NAME` runs one case (used for the child processes).
+ * whole-country case; `--platform` runs only the platform rows; `--case NAME` runs one case (used for the
+ * child processes).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { gzipSync } from 'node:zlib';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -49,6 +58,8 @@ interface CaseResult {
   estimateSeconds?: number;
   estimatePeakMiB?: number;
   note?: string;
+  /** Cases that are not citizen-steps: what they measured, in words for the table. */
+  figure?: string;
 }
 
 /** The estimate for a run of `scenario` as the case runs it. */
@@ -245,6 +256,184 @@ function cliRun(): CaseResult {
   };
 }
 
+/** `civsim run kazakhstan.yaml` without charts, as a child process; resolves to its wall time. */
+function runCli(args: string[]): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const child = spawn(
+      process.execPath,
+      ['src/cli/civsim.js', 'run', 'scenarios/kazakhstan.yaml', '--no-charts', '-q', ...args],
+      {
+        cwd: root,
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('close', (code) =>
+      code === 0
+        ? resolve((performance.now() - t0) / 1000)
+        : reject(new Error(`civsim run failed:\n${stderr}`)),
+    );
+  });
+}
+
+/**
+ * The worker pool against the machine's limit: 10 replicates on one worker thread, on two, and as two
+ * independent processes of 5 replicates each on one worker, side by side (no pool can beat that). The
+ * pool's efficiency is the two processes' time over the two-worker run's.
+ */
+async function pool(): Promise<CaseResult[]> {
+  const out = join(root, 'results', 'bench', 'pool');
+  const scenario = kazakhstan();
+  const steps = scenario.population.citizens * kazakhstanMonths(scenario) * 10;
+  const one = await runCli(['-r', '10', '--workers', '1', '--out', out]);
+  const two = await runCli(['-r', '10', '--workers', '2', '--out', out]);
+  const t0 = performance.now();
+  await Promise.all([
+    runCli(['-r', '5', '--workers', '1', '--seed', '1', '--out', out]),
+    runCli(['-r', '5', '--workers', '1', '--seed', '2', '--out', out]),
+  ]);
+  const apart = (performance.now() - t0) / 1000;
+  rmSync(out, { recursive: true, force: true });
+  const row = (name: string, seconds: number, figure: string): CaseResult => ({
+    case: name,
+    citizens: scenario.population.citizens,
+    seconds,
+    citizenSteps: steps,
+    stepsPerSecond: steps / seconds,
+    peakRssMiB: 0,
+    figure,
+    note: 'civsim run, no charts, start to exit',
+  });
+  return [
+    row('pool: 10 Kazakhstan replicates on 1 worker', one, ''),
+    row(
+      'pool: the same on 2 workers',
+      two,
+      `speed-up ${(one / two).toFixed(2)}× over 1 worker (${((100 * one) / 2 / two).toFixed(0)}% of perfect scaling)`,
+    ),
+    row(
+      'pool: 2 independent 1-worker processes × 5 replicates, side by side',
+      apart,
+      `the 2-worker pool has ${((100 * apart) / two).toFixed(0)}% of their throughput (target ≥ 90%)`,
+    ),
+  ];
+}
+
+/** The worker script for the browser case: n warm replicates of a scenario, each timed. */
+const browserWorker = `
+import * as civsim from './civsim.js';
+self.onmessage = async (event) => {
+  const { path, text, runs } = event.data;
+  const { scenario } = await civsim.loadScenario(path, civsim.memoryScenarioIO({ [path]: text }));
+  const model = civsim.modelById(scenario.model);
+  const seconds = [];
+  for (let r = 0; r < runs; r++) {
+    const t0 = performance.now();
+    civsim.runReplicate(model, scenario, r);
+    seconds.push((performance.now() - t0) / 1000);
+  }
+  self.postMessage(seconds);
+};
+`;
+
+/**
+ * The universal bundle in Chromium: its size (minified, and gzipped as a server sends it), and the
+ * shipped Kazakhstan replicate in a Web Worker, warm (mean of replicates 2 and 3), against Node's.
+ */
+async function browser(): Promise<CaseResult[]> {
+  // loaded here only, so the per-case child processes' peak memory does not include esbuild and playwright
+  const { bundleForBrowser } = await import('../node/bundle.ts');
+  const { launchChromium, serveFolder } = await import('../../test/browser/chromium.ts');
+  const bundle = await bundleForBrowser();
+  const folder = await mkdtemp(join(tmpdir(), 'civsim-bench-'));
+  await writeFile(join(folder, 'civsim.js'), bundle.code);
+  await writeFile(join(folder, 'worker.js'), browserWorker);
+  await writeFile(
+    join(folder, 'index.html'),
+    '<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><script type="module">window.bench = (m) => new Promise((done) => { const w = new Worker("./worker.js", { type: "module" }); w.onmessage = (e) => done(e.data); w.postMessage(m); });</script>',
+  );
+  const server = await serveFolder(folder);
+  const chromium = await launchChromium();
+  try {
+    const page = await chromium.newPage();
+    await page.goto(`${server.url}/index.html`);
+    const text = readFileSync(join(root, 'scenarios', 'kazakhstan.yaml'), 'utf8');
+    const seconds = (await page.evaluate(
+      (message) => (globalThis as unknown as { bench(m: unknown): Promise<number[]> }).bench(message),
+      { path: 'kazakhstan.yaml', text, runs: 3 },
+    )) as number[];
+    const inBrowser = (seconds[1] + seconds[2]) / 2;
+    await chromium.close();
+    // Node's warm replicate in a fresh process of its own, with Chromium gone
+    const node = inChild('kazakhstan-warm');
+    const scenario = kazakhstan();
+    const steps = scenario.population.citizens * kazakhstanMonths(scenario);
+    return [
+      {
+        case: 'browser bundle (esbuild, minified)',
+        seconds: 0,
+        peakRssMiB: 0,
+        figure: `${(bundle.bytes / 1024).toFixed(0)} KiB, ${(gzipSync(bundle.code).length / 1024).toFixed(0)} KiB gzipped`,
+      },
+      {
+        case: 'Kazakhstan replicate in Chromium’s Web Worker (warm)',
+        citizens: scenario.population.citizens,
+        seconds: inBrowser,
+        citizenSteps: steps,
+        stepsPerSecond: steps / inBrowser,
+        peakRssMiB: 0,
+        figure: `${((100 * node.seconds) / inBrowser).toFixed(0)}% of Node’s speed (Node: ${node.seconds.toFixed(2)} s)`,
+        note: 'mean of replicates 2 and 3 in one worker',
+      },
+    ];
+  } finally {
+    await chromium.close().catch(() => undefined);
+    await server.close();
+    await rm(folder, { recursive: true, force: true });
+  }
+}
+
+/** The best of ten `civsim --help` from the installed bin (dist/) and from the sources through tsx. */
+function startup(): CaseResult[] {
+  if (!existsSync(join(root, 'dist', 'cli', 'civsim.js'))) {
+    const built = spawnSync('npm', ['run', 'build'], { cwd: root, encoding: 'utf8' });
+    if (built.status !== 0) throw new Error(`npm run build failed:\n${built.stderr}`);
+  }
+  const best = (bin: string) => {
+    let seconds = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < 10; i++) {
+      const t0 = performance.now();
+      const child = spawnSync(process.execPath, [bin, '--help'], { cwd: root, encoding: 'utf8' });
+      if (child.status !== 0) throw new Error(`${bin} --help failed:\n${child.stderr}`);
+      seconds = Math.min(seconds, (performance.now() - t0) / 1000);
+    }
+    return seconds;
+  };
+  return [
+    {
+      case: 'civsim --help, installed bin (dist/)',
+      seconds: best('dist/cli/civsim.js'),
+      peakRssMiB: 0,
+      figure: 'best of 10',
+    },
+    {
+      case: 'civsim --help, sources through tsx',
+      seconds: best('src/cli/civsim.js'),
+      peakRssMiB: 0,
+      figure: 'best of 10',
+    },
+  ];
+}
+
+/** Cases that give several rows and run in this process (their own children do the work). */
+const platformCases: Record<string, () => CaseResult[] | Promise<CaseResult[]>> = {
+  pool,
+  browser,
+  startup,
+};
+
 const cases: Record<string, () => CaseResult> = {
   baseline: () => baseline(1_000_000, 60),
   'citizens-10k': () => citizenPhase(10_000, 240),
@@ -288,7 +477,7 @@ function share(r: CaseResult): string {
   return `${((100 * r.stepsPerSecond) / r.baselineStepsPerSecond).toFixed(1)}%`;
 }
 
-function main(argv: string[]): void {
+async function main(argv: string[]): Promise<void> {
   const only = argv.indexOf('--case');
   if (only >= 0) {
     const name = argv[only + 1];
@@ -305,24 +494,30 @@ function main(argv: string[]): void {
     return;
   }
   const quick = argv.includes('--quick');
-  const names = Object.keys(cases).filter((n) => !(quick && n === 'country'));
+  // --platform: only the pool, browser and start-up rows
+  const platformOnly = argv.includes('--platform');
+  const names = platformOnly ? [] : Object.keys(cases).filter((n) => !(quick && n === 'country'));
   const results: CaseResult[] = [];
   for (const name of names) {
     process.stderr.write(`bench: ${name} ...\n`);
     results.push(inChild(name));
   }
+  for (const [name, run] of Object.entries(platformCases)) {
+    process.stderr.write(`bench: ${name} ...\n`);
+    results.push(...(await run()));
+  }
   const lines = [
-    `| case | citizens | NGOs | degree | time (s) | citizen-steps/s | share of baseline | peak RSS (MiB) | estimate: time (s), peak (MiB) |`,
-    `|---|---:|---:|---:|---:|---:|---:|---:|---:|`,
+    `| case | citizens | NGOs | degree | time (s) | citizen-steps/s | share of baseline | peak RSS (MiB) | estimate: time (s), peak (MiB) | figure |`,
+    `|---|---:|---:|---:|---:|---:|---:|---:|---:|---|`,
     ...results.map(
       (r) =>
-        `| ${r.case} | ${fmt(r.citizens, 0)} | ${r.ngos ?? ''} | ${r.degree ?? ''} | ${r.seconds.toFixed(2)} | ${fmt(
+        `| ${r.case} | ${fmt(r.citizens, 0)} | ${r.ngos ?? ''} | ${r.degree ?? ''} | ${r.seconds ? r.seconds.toFixed(2) : ''} | ${fmt(
           r.stepsPerSecond,
-        )} | ${share(r)} | ${r.peakRssMiB.toFixed(0)} | ${
+        )} | ${share(r)} | ${r.peakRssMiB ? r.peakRssMiB.toFixed(0) : ''} | ${
           r.estimateSeconds === undefined
             ? ''
             : `${r.estimateSeconds.toFixed(2)}, ${r.estimatePeakMiB!.toFixed(0)}`
-        } |`,
+        } | ${r.figure ?? ''} |`,
     ),
   ];
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
@@ -335,4 +530,4 @@ function main(argv: string[]): void {
   writeFileSync(join(dir, `bench-${stamp}.md`), `${text}\n`);
 }
 
-main(process.argv.slice(2));
+await main(process.argv.slice(2));
