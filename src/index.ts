@@ -17,7 +17,12 @@ export type {
   AgentRecords,
   Rename,
   ReportIssue,
+  StylizedFact,
+  FactRow,
 } from './models/definition.ts';
+export { inBand } from './models/definition.ts';
+export { checkFacts, bandWords } from './run/facts.ts';
+export type { FactOutcome, FactOptions, KnockoutOutcome } from './run/facts.ts';
 export { models, modelIds, modelById, findModel, registerModel, isBuiltInModel } from './models/registry.ts';
 export { threshold } from './models/threshold/index.ts';
 export type { Scenario as ThresholdScenario } from './models/threshold/schema.ts';

@@ -110,6 +110,37 @@ export interface ModelDefinition<S extends ScenarioBase = ScenarioBase, State = 
   agents?: AgentRecords<State>;
   /** The model's ODD description, relative to the package root. */
   odd: string;
+  /** Stylized facts the model should reproduce (`civsim facts`), with knockouts of their mechanisms. */
+  facts?: readonly StylizedFact<S>[];
+  /** The scenario with overrides merged in and validated again (for fact knockouts). */
+  withOverrides?(scenario: S, overrides: Record<string, unknown>): S;
+}
+
+/** One statistic of a stylized fact, with the band the literature allows (bounds may be ±Infinity). */
+export interface FactRow {
+  statistic: string;
+  value: number;
+  band: readonly [number, number];
+}
+
+/**
+ * A stylized fact as a diagnostic: it runs its own controlled contrast on a scenario's country and
+ * returns its statistics; `knockouts` switch its mechanism off (overrides merged into the scenario), and
+ * with any of them the fact must fail.
+ */
+export interface StylizedFact<S extends ScenarioBase = ScenarioBase> {
+  id: string;
+  title: string;
+  /** What the literature reports, in one sentence. */
+  claim: string;
+  source: string;
+  check(scenario: S, replicates: number): FactRow[];
+  knockouts: readonly { label: string; overrides: Record<string, unknown> }[];
+}
+
+/** Whether a value lies in a fact's band (inclusive). */
+export function inBand(row: FactRow): boolean {
+  return row.value >= row.band[0] && row.value <= row.band[1];
 }
 
 /** A definition of any model, as generic code handles it. */

@@ -36,6 +36,8 @@ export interface ReplicateOptions {
 export interface ReplicateRun {
   step(): boolean;
   readonly done: boolean;
+  /** The model's state as it stands after the last step (for diagnostics that look inside a run). */
+  readonly state: unknown;
   result(): ReplicateResult;
 }
 
@@ -91,6 +93,7 @@ export function startReplicate(
     get done() {
       return sim.done;
     },
+    state,
     result: () => ({
       replicate,
       seedKey: streamSeed({ family, seed: scenario.seed, replicate, name: '<stream>' }),

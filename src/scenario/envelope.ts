@@ -10,7 +10,7 @@ import type { DateLike } from '../engine/calendar.ts';
 import { dateSchema, maxSteps, share, stepSchema, text } from './schemaParts.ts';
 
 /** The scenario file format this civsim writes and reads; older formats are upgraded (renames.ts). */
-export const currentFormat = 1;
+export const currentFormat = 2;
 
 /** The model a scenario without `model:` runs. */
 export const defaultModelId = 'civil-society';

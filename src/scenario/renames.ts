@@ -74,7 +74,9 @@ export function upgradeScenario(
   renames: readonly Rename[] | undefined,
   current: number,
 ): Upgrade {
-  const format = typeof data.format === 'number' ? data.format : current;
+  // a format that is not a whole number from 1 up is left for the schema to report where it was written
+  const valid = Number.isInteger(data.format) && (data.format as number) >= 1;
+  const format = valid ? (data.format as number) : current;
   const due = (renames ?? []).filter((r) => r.since > format && r.since <= current);
   if (due.length === 0) return { data, warnings: [] };
   const out = structuredClone(data);

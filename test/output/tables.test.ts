@@ -103,8 +103,10 @@ describe('ngos.csv', () => {
     revenue_foreign: 0,
     revenue_donations: 3,
     revenue_fees: 12,
+    revenue_corporate: 40,
     umbrella: false,
     council_seat: true,
+    refused: false,
   };
 
   it('has one row per NGO per replicate with every NgoRecord field', () => {
@@ -113,7 +115,7 @@ describe('ngos.csv', () => {
     const rows = lines(csvText(agentsCsvLines(run.replicates, ngoColumns)));
     expect(rows[0]).toBe(`replicate,${ngoColumns.join(',')}`);
     expect(rows[1]).toBe(
-      '1,7,advocacy,dormant,2000-03,2001-05,,12,0,0.25,0.9,1500.5,0,0,100,0,3,12,FALSE,TRUE',
+      '1,7,advocacy,dormant,2000-03,2001-05,,12,0,0.25,0.9,1500.5,0,0,100,0,3,12,40,FALSE,TRUE,FALSE',
     );
     expect(rows).toHaveLength(2);
     expect(new Set(ngoColumns)).toEqual(new Set(Object.keys(ngo)));

@@ -56,13 +56,13 @@ describe('values that break the schema', () => {
       population:
         ngoSampling: 0
       parameters:
-        citizens:
+        participation:
           reconsiderRate: 0
     `);
     expect(issues.map((issue) => [where([issue])[0], issue.expected])).toEqual([
       ['2:8 start', 'a date written YYYY, YYYY-MM or YYYY-MM-DD'],
       ['5:16 population.ngoSampling', 'a number > 0 and ≤ 1'],
-      ['8:21 parameters.citizens.reconsiderRate', 'a number > 0 and ≤ 1'],
+      ['8:21 parameters.participation.reconsiderRate', 'a number > 0 and ≤ 1'],
     ]);
     expect(issues[0].hint).toBe('e.g. 2004, 2004-06 or 2004-06-15');
   });

@@ -113,7 +113,10 @@ describe('lever path suggestions', () => {
     ['foreign.regim', 'did you mean "foreign.regime"?'],
     ['socialOrder', 'did you mean "ministries.socialOrder" or "akimats.socialOrder"?'],
     ['levers.legitimacy', 'lever paths are relative to levers: write "legitimacy"'],
-    ['repression', 'repression is a group of levers: name one, e.g. repression.level'],
+    [
+      'repression',
+      'repression is a group of levers: name one, e.g. repression.level, repression.responsiveness',
+    ],
     ['zzz.qqq', 'levers are written like ministries.socialOrder, repression.level or legitimacy'],
   ])('%s → %s', (path, hint) => {
     expect(leverPathHint(path, leversOf(civilSociety))).toBe(hint);

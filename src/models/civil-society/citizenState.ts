@@ -4,7 +4,7 @@
  *
  * Between two of her own events (she starts or stops taking part, joins or leaves an NGO) a citizen's
  * rules are linear with constant coefficients, so her state at any month has a closed form:
- * - skills: while taking part s ← s + g·(1 − s), else s ← (1 − d)·s (Verba et al.: skills are learnt by
+ * - skills: while taking part s ← s + g·(1 − s), else s ← (1 − d)·s (Verba et al. 1995: skills are learnt by
  *   taking part), so s(t) = 1 − (1 − s₀)(1 − g)^Δ or s₀(1 − d)^Δ;
  * - trust: t ← t + a·(target + bonus·member − t) splits exactly into a part shared by everyone,
  *   P(t)·t₀ + S(t) (P = (1 − a)^t, S follows the shared target), and her own membership part
@@ -14,13 +14,12 @@
  * members' skills) are kept as running totals: updated at events, and advanced once a month with the
  * same linear rules — exactly what updating every citizen every month would give.
  */
-import { ACTIVE, type NgoTable } from './ngos.ts';
+import { isWorking, type NgoTable } from './ngos.ts';
 import type { ModelState } from './state.ts';
 
-/** Membership bonus of trust: members trust NGOs this much more (target shift). */
-export const MEMBER_TRUST_BONUS = 0.1;
-
 export interface CitizenTotals {
+  /** Members trust NGOs this much more (parameters.citizens.memberTrustBonus). */
+  memberBonus: number;
   /** (1 − rate)^Δ for Δ = 0 … ticks + 1: skill gain, skill decay, trust adjustment. */
   gainPow: Float64Array;
   decayPow: Float64Array;
@@ -61,6 +60,7 @@ export function initCitizenTotals(state: ModelState): CitizenTotals {
   const p = params.citizens;
   const length = calendar.ticks + 2;
   const totals: CitizenTotals = {
+    memberBonus: p.memberTrustBonus,
     gainPow: powers(p.skillGain / 12, length),
     decayPow: powers(p.skillDecay / 12, length),
     trustPow: powers(monthlyTrustRate(state), length),
@@ -141,7 +141,7 @@ export function skillOf(state: ModelState, k: number, tick: number): number {
 /** The membership part of a citizen's trust at the start of month `tick`. */
 export function trustBonusOf(state: ModelState, k: number, tick: number): number {
   const c = state.citizens;
-  const target = c.member[k] >= 0 ? MEMBER_TRUST_BONUS : 0;
+  const target = c.member[k] >= 0 ? state.totals.memberBonus : 0;
   return target + (c.bonus[k] - target) * state.totals.trustPow[tick - c.since[k]];
 }
 
@@ -182,13 +182,13 @@ export function setCitizenStatus(
   if (member >= 0) countInNgo(ng, totals, 1, member, active, s, w, v);
 }
 
-/** Members of NGOs that stopped working since last month leave them (one pass, only if there are any). */
+/** Members of groups that stopped working since last month leave them (one pass, only if there are any). */
 export function releaseMembersOfClosedNgos(state: ModelState, tick: number): void {
   const ng = state.ngos.cols;
   const count = state.ngos.length;
   let any = false;
   for (let j = 0; j < count; j++) {
-    if (ng.status[j] !== ACTIVE && ng.members[j] > 0) {
+    if (!isWorking(ng.status[j]) && ng.members[j] > 0) {
       any = true;
       break;
     }
@@ -198,7 +198,7 @@ export function releaseMembersOfClosedNgos(state: ModelState, tick: number): voi
   const status = ng.status;
   for (let k = 0; k < member.length; k++) {
     const m = member[k];
-    if (m >= 0 && status[m] !== ACTIVE) setCitizenStatus(state, k, tick, active[k], -1);
+    if (m >= 0 && !isWorking(status[m])) setCitizenStatus(state, k, tick, active[k], -1);
   }
 }
 
@@ -210,7 +210,7 @@ export function releaseMembersOfClosedNgos(state: ModelState, tick: number): voi
 export function advanceMonth(state: ModelState, trustTarget: number): void {
   const totals = state.totals;
   const a = monthlyTrustRate(state);
-  const bonus = MEMBER_TRUST_BONUS;
+  const bonus = totals.memberBonus;
   totals.trustShared = (1 - a) * totals.trustShared + a * trustTarget;
   totals.trustScale *= 1 - a;
   totals.sumB = (1 - a) * totals.sumB + a * bonus * totals.members;

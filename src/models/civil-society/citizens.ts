@@ -1,9 +1,10 @@
 /**
  * Citizens as a structure of typed arrays (one slot per simulated citizen; no object per citizen).
- * Static traits: resources (time, money: Verba, Schlozman & Brady 1995), a Granovetter participation
- * threshold, risk aversion (Epstein 2002), engagement. Dynamic: civic skills, trust in NGOs, perceived
- * state legitimacy (all three kept in closed form between a citizen's own events: citizenState.ts),
- * whether they take part this month, and the NGO they are a member of (−1: none).
+ * Static traits: resources (time, money: Verba et al. 1995), a Granovetter participation
+ * threshold, risk aversion and hardship (Epstein 2002), engagement. Dynamic: civic skills, trust in NGOs,
+ * perceived state legitimacy (all three kept in closed form between a citizen's own events:
+ * citizenState.ts), whether they volunteer this month, the group they are a member of (−1: none),
+ * whether they protest, and the month they leave jail.
  */
 import { createColumns, type Columns } from '../../engine/columns.ts';
 import type { RandomStream } from '../../engine/random.ts';
@@ -14,6 +15,8 @@ export const citizenSpec = {
   resources: Float32Array,
   threshold: Float32Array,
   riskAversion: Float32Array,
+  /** Epstein's hardship H ~ U(0, 1): grievance = H · (1 − legitimacy). */
+  hardship: Float32Array,
   engagement: Float32Array,
   /** Civic skills as of the citizen's last event (`since`); now: skillOf (citizenState.ts). */
   skills: Float32Array,
@@ -28,30 +31,38 @@ export const citizenSpec = {
   member: Int32Array,
   /** βR·R + βE·E − βN·θ: the part of the participation logit fixed for life (computed once). */
   staticLogit: Float32Array,
+  protesting: Uint8Array,
+  /** First month out of jail (0: never jailed). */
+  jailedUntil: Int32Array,
 };
 export type Citizens = Columns<typeof citizenSpec>;
+
+/** Mean of the resources distribution (triangular on [0, 1]), the reference of the participation logit. */
+export const meanResources = 0.5;
 
 export function createCitizens(scenario: Scenario, rng: RandomStream): Citizens {
   const n = scenario.population.citizens;
   const c = createColumns(citizenSpec, n);
-  const { initial, levers, parameters: p } = scenario;
+  const { initial, levers, parameters } = scenario;
+  const p = parameters.citizens;
+  const v = parameters.participation;
   const u = rng.uniform;
   for (let i = 0; i < n; i++) {
     // resources: triangular on [0,1] (mean 0.5) — a cheap, bounded stand-in for the skewed SES index
     const r = (u() + u()) / 2;
     c.resources[i] = r;
-    c.threshold[i] = clamp01(p.citizens.thresholdMean + p.citizens.thresholdSd * rng.normal());
+    c.threshold[i] = clamp01(v.thresholdMean + v.thresholdSd * rng.normal());
     c.riskAversion[i] = u();
-    c.engagement[i] = clamp01(initial.engagement + 0.2 * rng.normal() + 0.2 * (r - 0.5));
-    c.skills[i] = clamp01(0.15 + 0.35 * r + 0.1 * rng.normal());
-    c.trust[i] = clamp01(initial.trust + 0.15 * rng.normal());
-    c.legitimacy[i] = clamp01(levers.legitimacy + 0.15 * rng.normal());
+    c.hardship[i] = u();
+    c.engagement[i] = clamp01(
+      initial.engagement + p.engagementSd * rng.normal() + p.engagementResources * (r - meanResources),
+    );
+    c.skills[i] = clamp01(p.skillsBase + p.skillsResources * r + p.skillsSd * rng.normal());
+    c.trust[i] = clamp01(initial.trust + p.trustSd * rng.normal());
+    c.legitimacy[i] = clamp01(levers.legitimacy + p.legitimacySd * rng.normal());
     c.active[i] = u() < initial.participation ? 1 : 0;
     c.member[i] = -1;
-    c.staticLogit[i] =
-      p.citizens.resources * r +
-      p.citizens.engagement * c.engagement[i] -
-      p.citizens.influence * c.threshold[i];
+    c.staticLogit[i] = v.resources * r + v.engagement * c.engagement[i] - v.influence * c.threshold[i];
   }
   return c;
 }

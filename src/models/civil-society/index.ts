@@ -12,8 +12,10 @@ import { metricDefinitions, metricGroups } from './metricDefinitions.ts';
 import { createModelState, phases } from './model.ts';
 import { ngoColumns } from './ngoRecord.ts';
 import { ngoRecords } from './ngoRecords.ts';
+import { renames } from './renames.ts';
 import { actions, sections, type Scenario } from './schema.ts';
 import type { ModelState } from './state.ts';
+import { stylizedFacts, withOverrides } from './facts.ts';
 
 export const civilSociety: ModelDefinition<Scenario, ModelState> = {
   id: 'civil-society',
@@ -31,6 +33,7 @@ export const civilSociety: ModelDefinition<Scenario, ModelState> = {
   charts: defaultCharts,
   unitWords: (scenario) => ({ currency: scenario.currency }),
   check: checkCivilSociety,
+  renames,
   scale(scenario, factor) {
     const out = structuredClone(scenario);
     out.population.citizens = Math.max(100, Math.round(out.population.citizens * factor));
@@ -49,4 +52,9 @@ export const civilSociety: ModelDefinition<Scenario, ModelState> = {
     records: (state) => ngoRecords(state) as unknown as Record<string, string | number | boolean>[],
   },
   odd: 'src/models/civil-society/ODD.md',
+  // getters: facts.ts runs this very definition, so it imports this module (either may load first)
+  get facts() {
+    return stylizedFacts;
+  },
+  withOverrides: (scenario, overrides) => withOverrides(scenario, overrides),
 };

@@ -13,14 +13,18 @@ import { createCitizens } from './citizens.ts';
 import { ADVOCACY, DORMANT, SERVICE, STATE_CREATED, addNgo, createNgoTable, ensureNgoCount } from './ngos.ts';
 import { actions } from './rules/actions.ts';
 import { census } from './rules/census.ts';
+import { corporatePhilanthropy } from './rules/corporateGiving.ts';
 import { donations } from './rules/donations.ts';
 import { finances } from './rules/finances.ts';
 import { foreignDonors } from './rules/foreignDonors.ts';
 import { founding } from './rules/founding.ts';
+import { informal } from './rules/informal.ts';
 import { mortality } from './rules/mortality.ts';
-import { participation } from './rules/participation.ts';
+import { participation, participationIntercept } from './rules/participation.ts';
+import { createProtestRoll, protest } from './rules/protest.ts';
 import { inspections } from './rules/sanctions.ts';
 import { stateFunding } from './rules/stateFunding.ts';
+import { stateResponse } from './rules/stateResponse.ts';
 import { Scale } from './scale.ts';
 import { createSector, type ModelState } from './state.ts';
 
@@ -29,7 +33,7 @@ const fields = (...names: SectorField[]) => names;
 
 /**
  * The phases of one monthly tick, in the order they run, with the fields of the shared Sector each reads
- * and writes (test/models/civil-society/ownership.test.ts checks these against what each phase touches).
+ * and writes (test/models/civil-society/ownership.test.ts checks these against what it really touches).
  * Counters of the month (foundings, closures, sanctions…) are reset by the census and added to by the
  * phases where things happen; sector-wide levels are each written by one phase.
  */
@@ -37,38 +41,85 @@ export const phases: readonly Phase<ModelState>[] = [
   {
     name: 'census',
     run: census,
-    reads: fields('foreignBudget', 'trailingBySource', 'volunteeringRate'),
+    reads: fields(
+      'foreignBudget',
+      'trailingBySource',
+      'foundings',
+      'rejections',
+      'sanctions',
+      'forcedExits',
+      'arrests',
+    ),
     writes: fields(
       'active',
       'dormant',
+      'informal',
       'density',
       'capacityK',
-      'relativeDensity',
+      'groupVolunteers',
+      'independentVolunteers',
       'recruitment',
       'forumBoost',
       'serviceVisibility',
       'foreignFundedShare',
+      'capture',
+      'advocacyOutput',
+      'seatCoverage',
+      'seatAutonomy',
+      'influence',
       'sanctionsTrailing',
+      'forcedExitsTrailing',
+      'attemptsTrailing',
+      'rejectionsTrailing',
+      'arrestsTrailing',
       'foundings',
       'rejections',
       'closures',
       'dissolutions',
       'sanctions',
+      'forcedExits',
+      'arrests',
+    ),
+  },
+  {
+    name: 'state response',
+    run: stateResponse,
+    reads: fields(
+      'protesters',
+      'advocacyOutput',
+      'foreignFundedShare',
+      'influence',
+      'lastStateReregistration',
+      'targeting',
+    ),
+    writes: fields(
+      'threat',
+      'stateRepression',
+      'repression',
+      'targeting',
+      'lastStateReregistration',
+      'closures',
+      'dissolutions',
+      'forcedExits',
     ),
   },
   {
     name: 'actions',
     run: actions,
-    writes: fields('closures', 'dissolutions', 'sanctions', 'forumBoost', 'legitimacyShock'),
+    reads: fields('targeting'),
+    writes: fields('closures', 'dissolutions', 'sanctions', 'forcedExits', 'forumBoost', 'legitimacyShock'),
   },
   { name: 'foreign donors', run: foreignDonors, writes: fields('foreignBudget', 'foreignAdvocacy') },
-  { name: 'state funding', run: stateFunding },
+  { name: 'state funding', run: stateFunding, reads: fields('influence'), writes: fields('thematicMoney') },
+  { name: 'corporate philanthropy', run: corporatePhilanthropy },
   {
     name: 'founding',
     run: founding,
     reads: fields(
-      'relativeDensity',
+      'density',
+      'capacityK',
       'volunteeringRate',
+      'repression',
       'foreignBudget',
       'foreignAdvocacy',
       'legitimacyScale',
@@ -79,7 +130,15 @@ export const phases: readonly Phase<ModelState>[] = [
   {
     name: 'participation',
     run: participation,
-    reads: fields('recruitment', 'forumBoost', 'serviceVisibility', 'foreignFundedShare'),
+    reads: fields(
+      'recruitment',
+      'repression',
+      'forumBoost',
+      'serviceVisibility',
+      'foreignFundedShare',
+      'capture',
+      'influence',
+    ),
     writes: fields(
       'volunteers',
       'members',
@@ -92,14 +151,36 @@ export const phases: readonly Phase<ModelState>[] = [
       'legitimacyShock',
     ),
   },
+  {
+    name: 'protest',
+    run: protest,
+    reads: fields('repression', 'legitimacyScale', 'legitimacyOffset'),
+    writes: fields('protesters', 'arrests', 'jailed'),
+  },
   { name: 'donations', run: donations, reads: fields('donationsReal') },
-  { name: 'finances', run: finances, writes: fields('ring', 'trailingBySource', 'closures') },
-  { name: 'inspections', run: inspections, writes: fields('sanctions', 'closures', 'dissolutions') },
+  {
+    name: 'finances',
+    run: finances,
+    reads: fields('influence', 'thematicMoney'),
+    writes: fields('ring', 'trailingBySource', 'closures'),
+  },
+  {
+    name: 'inspections',
+    run: inspections,
+    reads: fields('targeting', 'repression', 'influence'),
+    writes: fields('sanctions', 'closures', 'dissolutions', 'forcedExits'),
+  },
   {
     name: 'mortality',
     run: mortality,
-    reads: fields('relativeDensity'),
+    reads: fields('density'),
     writes: fields('closures', 'dissolutions'),
+  },
+  {
+    name: 'unregistered groups',
+    run: informal,
+    reads: fields('informal', 'repression'),
+    writes: fields('closures', 'foundings'),
   },
 ];
 
@@ -117,6 +198,7 @@ export function createModelState(
   const calendar = new Calendar(scenario.start, scenario.end);
   const scale = new Scale(scenario);
   const { population, initial, parameters: params } = scenario;
+  const f = params.founding;
   const startScenario = { ...scenario, levers };
   const network = wattsStrogatz(
     population.citizens,
@@ -148,7 +230,12 @@ export function createModelState(
     recruiting: new AliasTable(),
     scratch: { weights: new Float64Array(64), values: new Float64Array(64), sorted: new Float64Array(64) },
     totals: undefined as unknown as CitizenTotals, // set by initCitizenTotals below
+    intercept: participationIntercept(params.participation, initial.engagement),
+    protest: createProtestRoll(population.citizens, calendar.ticks, params.protest.maxJailMonths),
   };
+  // the repression and targeting in force before the state first responds
+  state.sector.repression = levers.repression.level;
+  state.sector.targeting = levers.reporting.targeting;
   for (let k = 0; k < count; k++) {
     const x = init.uniform();
     const type =
@@ -161,9 +248,10 @@ export function createModelState(
       type,
       tick: -Math.floor(init.uniform() * 60),
       densityAtFounding: 0,
-      capacity: 0.2 + 0.3 * init.uniform(),
-      autonomy: type === STATE_CREATED ? 0.1 : 0.8 + 0.15 * init.uniform(),
-      reserves: 0.5 * params.finance.overhead,
+      capacity: f.startCapacity + f.startCapacitySkill * init.uniform(),
+      autonomy:
+        type === STATE_CREATED ? f.gongoAutonomy : f.startAutonomy + f.startAutonomySpread * init.uniform(),
+      reserves: f.startReserves * params.finance.overhead,
     });
     ngos.cols.fundraising[i] = params.donations.fundraisingShare * params.finance.overhead;
     if (init.uniform() >= initial.activeShare) ngos.cols.status[i] = DORMANT;

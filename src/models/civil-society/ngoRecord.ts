@@ -3,9 +3,9 @@
 export interface NgoRecord {
   id: number;
   type: 'service' | 'advocacy' | 'state_created';
-  status: 'active' | 'dormant' | 'deregistered';
+  status: 'active' | 'dormant' | 'deregistered' | 'informal';
   founded: string;
-  /** Month it stopped working ('' if still active). */
+  /** Month it stopped working ('' if still working, registered or not). */
   closed: string;
   /** Month it left the register ('' if still registered). */
   ended: string;
@@ -20,8 +20,11 @@ export interface NgoRecord {
   revenue_foreign: number;
   revenue_donations: number;
   revenue_fees: number;
+  revenue_corporate: number;
   umbrella: boolean;
   council_seat: boolean;
+  /** Whether the registrar refused it or the state forced it off the register at some point. */
+  refused: boolean;
 }
 
 /** Columns of ngos.csv after `replicate`, in a fixed order (the compiler checks that none is missing). */
@@ -43,8 +46,10 @@ export const ngoColumns = [
   'revenue_foreign',
   'revenue_donations',
   'revenue_fees',
+  'revenue_corporate',
   'umbrella',
   'council_seat',
+  'refused',
 ] as const satisfies readonly (keyof NgoRecord)[];
 
 // Fails to compile when NgoRecord gains a field that ngos.csv would silently drop.

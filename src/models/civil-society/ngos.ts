@@ -1,6 +1,8 @@
 /**
  * NGOs as a growable structure of typed arrays (NGOs are founded all the time). Status, type, money by
- * source, capacity, autonomy and the rest live in one column each; an NGO is its index.
+ * source, capacity, autonomy and the rest live in one column each; an NGO is its index. Unregistered
+ * groups (refused at registration, or closed by the state and working on) live in the same table with
+ * the status INFORMAL: they recruit and advocate but get no money from the state, donors or companies.
  */
 import { GrowableColumns } from '../../engine/columns.ts';
 import { RunLimitError } from '../../engine/runLimitError.ts';
@@ -8,6 +10,11 @@ import { RunLimitError } from '../../engine/runLimitError.ts';
 export const ACTIVE = 0;
 export const DORMANT = 1;
 export const DEREGISTERED = 2;
+/** Working without registration. */
+export const INFORMAL = 3;
+
+/** Whether a group works (registered and active, or unregistered): members stay, citizens may join. */
+export const isWorking = (status: number): boolean => status === ACTIVE || status === INFORMAL;
 
 export const SERVICE = 0;
 export const ADVOCACY = 1;
@@ -42,30 +49,35 @@ export const ngoSpec = {
   revForeign: Float64Array,
   revDonations: Float64Array,
   revFees: Float64Array,
+  revCorporate: Float64Array,
   /** This month's revenue by source (currency/month). */
   monthSocialOrder: Float64Array,
   monthGrants: Float64Array,
   monthForeign: Float64Array,
   monthDonations: Float64Array,
   monthFees: Float64Array,
-  /** Running contracts and grants: monthly payment until the tick given (exclusive). */
+  monthCorporate: Float64Array,
+  /** Running contracts and grants for the year, per month. */
   contractSocialOrder: Float64Array,
   contractGrants: Float64Array,
   contractForeign: Float64Array,
-  contractEnds: Int32Array,
-  foreignEnds: Int32Array,
+  contractCorporate: Float64Array,
   /** Loyalty weight of the state money it holds (0 = merit-based, 1 = loyalty). */
   loyaltyExposure: Float32Array,
+  /** Conditional pressure: state share of its revenue × how conditional that money is (finances.ts). */
+  pressure: Float32Array,
   /** Fundraising spend, currency/year. */
   fundraising: Float64Array,
   shortfallMonths: Uint8Array,
   umbrella: Uint8Array,
-  /** Council seat: 0 none, else 1 + loyalty weight of the allocation × 100 (kept coarse). */
+  /** Council seat held this year (1) or not (0), and the loyalty weight it was allocated with. */
   seat: Uint8Array,
   seatLoyalty: Float32Array,
   sanctions: Uint16Array,
   /** Chilling effect of sanctions on advocacy (decays). */
   chill: Float32Array,
+  /** Whether the state ever closed or refused it (for the unregistered sector's origin). */
+  refused: Uint8Array,
 };
 
 export type NgoTable = GrowableColumns<typeof ngoSpec>;
@@ -97,6 +109,8 @@ export function createNgoTable(capacity: number): NgoTable {
 
 export interface NewNgo {
   type: number;
+  /** ACTIVE (registered) unless given: INFORMAL for a group that works without registration. */
+  status?: number;
   tick: number;
   densityAtFounding: number;
   capacity: number;
@@ -104,12 +118,12 @@ export interface NewNgo {
   reserves: number;
 }
 
-/** Registers a new, active NGO and returns its index. */
+/** Adds a new group (a registered, active NGO unless `status` says otherwise) and returns its index. */
 export function addNgo(table: NgoTable, spec: NewNgo): number {
   const i = table.add();
   const c = table.cols;
   c.type[i] = spec.type;
-  c.status[i] = ACTIVE;
+  c.status[i] = spec.status ?? ACTIVE;
   c.founded[i] = spec.tick;
   c.closedAt[i] = -1;
   c.deregisteredAt[i] = -1;
@@ -121,7 +135,22 @@ export function addNgo(table: NgoTable, spec: NewNgo): number {
   return i;
 }
 
-/** Herfindahl index of an NGO's trailing revenue over its five sources (1 when it has no revenue). */
+/** Revenue sources, in the order of the sector's trailing sums and ring. */
+export const SOURCES = 6;
+
+/** An NGO's trailing twelve-month revenue from every source, currency/year. */
+export function budgetOf(c: NgoTable['cols'], i: number): number {
+  return (
+    c.revSocialOrder[i] +
+    c.revGrants[i] +
+    c.revForeign[i] +
+    c.revDonations[i] +
+    c.revFees[i] +
+    c.revCorporate[i]
+  );
+}
+
+/** Herfindahl index of an NGO's trailing revenue over its six sources (1 when it has no revenue). */
 export function revenueHhi(c: NgoTable['cols'], i: number, budget: number): number {
   if (budget <= 0) return 1;
   const a = c.revSocialOrder[i] / budget;
@@ -129,5 +158,11 @@ export function revenueHhi(c: NgoTable['cols'], i: number, budget: number): numb
   const f = c.revForeign[i] / budget;
   const d = c.revDonations[i] / budget;
   const e = c.revFees[i] / budget;
-  return a * a + b * b + f * f + d * d + e * e;
+  const k = c.revCorporate[i] / budget;
+  return a * a + b * b + f * f + d * d + e * e + k * k;
+}
+
+/** Whether the dual strategy singles an NGO out: advocacy groups and foreign-funded NGOs. */
+export function isTargeted(c: NgoTable['cols'], i: number): boolean {
+  return c.type[i] === ADVOCACY || c.revForeign[i] > 0;
 }

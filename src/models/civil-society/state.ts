@@ -10,7 +10,7 @@ import type { RandomStreams } from '../../engine/random.ts';
 import type { Levers, Parameters, Scenario } from './schema.ts';
 import type { CitizenTotals } from './citizenState.ts';
 import type { Citizens } from './citizens.ts';
-import type { NgoTable } from './ngos.ts';
+import { SOURCES, type NgoTable } from './ngos.ts';
 import type { Scale } from './scale.ts';
 
 /** Quantities measured or set during a month and read by later rules or by the metrics. */
@@ -21,8 +21,13 @@ export interface Sector {
   closures: number;
   dissolutions: number;
   sanctions: number;
-  /** Sanctions over about the last year (exponentially weighted). */
+  /** Active NGOs the state deregistered this month (sanctions, failed re-registrations). */
+  forcedExits: number;
+  /** Sanctions, forced exits, registration attempts and rejections over about the last year. */
   sanctionsTrailing: number;
+  forcedExitsTrailing: number;
+  attemptsTrailing: number;
+  rejectionsTrailing: number;
   // citizens this month
   volunteers: number;
   members: number;
@@ -39,28 +44,56 @@ export interface Sector {
   // NGO counts at the last census (start of the month)
   active: number;
   dormant: number;
-  /** Active NGOs per 10,000 real citizens, carrying capacity and their ratio n = density / capacity. */
+  informal: number;
+  /** Active NGOs per 10,000 real citizens, and the NGOs per 10,000 the sector's resources can carry. */
   density: number;
   capacityK: number;
-  relativeDensity: number;
-  /** Share of citizens taking part (last month). */
+  /** Real volunteers in working groups (a resource that carries NGOs). */
+  groupVolunteers: number;
+  /** Volunteers in independent (not state-created) working groups, simulated. */
+  independentVolunteers: number;
+  /** Share of citizens volunteering (last month). */
   volunteeringRate: number;
-  /** Recruitment intensity: how likely a citizen is to be asked to take part (0–1). */
+  /** Chance that a citizen is asked to take part (0–1), from NGOs' recruitment effort. */
   recruitment: number;
   /** Foreign donors' effective budget (currency/year) and advocacy priority after the rules. */
   foreignBudget: number;
   foreignAdvocacy: number;
   /** Temporary boost after a Civil Forum (decays). */
   forumBoost: number;
-  /** Public visibility of service work and of foreign funding (trust inputs). */
+  /** Public visibility of service work, share of foreign-funded NGOs, and how captured the sector looks. */
   serviceVisibility: number;
   foreignFundedShare: number;
+  capture: number;
+  /** Independent advocacy output per 10,000 citizens (last census). */
+  advocacyOutput: number;
   /** Sector money in the trailing year by source (currency/year, real units). */
   trailingBySource: Float64Array;
   /** Ring of the last 12 months of sector revenue by source (simulated units). */
   ring: Float64Array;
-  /** Legitimacy shock to apply to every citizen this month (crackdowns). */
+  /** Social order reserved for service work this year (currency/year, real): thematic money exists. */
+  thematicMoney: number;
+  /** Legitimacy shock to apply to every citizen this month (crackdowns, shocks). */
   legitimacyShock: number;
+  // consultation
+  /** Council coverage (0–1), mean autonomy of seat holders, and their influence = coverage × autonomy. */
+  seatCoverage: number;
+  seatAutonomy: number;
+  influence: number;
+  // protest and the state
+  /** Citizens protesting (after this month's arrests), arrested this month, in jail (simulated). */
+  protesters: number;
+  arrests: number;
+  jailed: number;
+  arrestsTrailing: number;
+  /** Threat the state perceives (0–1), its own added repression, and the repression in force. */
+  threat: number;
+  stateRepression: number;
+  repression: number;
+  /** Targeting in force: the lever, raised by the state's own repression. */
+  targeting: number;
+  /** Month of the last re-registration the state ordered by itself. */
+  lastStateReregistration: number;
 }
 
 export interface ModelState {
@@ -80,11 +113,40 @@ export interface ModelState {
   scratch: { weights: Float64Array; values: Float64Array; sorted: Float64Array };
   /** Running totals of the citizens' lazily kept variables (citizenState.ts). */
   totals: CitizenTotals;
+  /** β0 of the participation logit, from parameters.participation.baseRate (participation.ts). */
+  intercept: number;
+  /** Who protests, and when the jailed come out (protest.ts). */
+  protest: ProtestRoll;
+}
+
+/** The protesters of the month and the jail calendar. */
+export interface ProtestRoll {
+  /** Indices of protesting citizens (the first `count`), and a second buffer for the next month. */
+  list: Int32Array;
+  next: Int32Array;
+  count: number;
+  /** Citizens released from jail at the start of each month. */
+  releases: Int32Array;
 }
 
 /** Sector fields that hold fractional numbers (the rest are whole counts). */
 const fractionalFields = [
   'sanctionsTrailing',
+  'forcedExitsTrailing',
+  'attemptsTrailing',
+  'rejectionsTrailing',
+  'groupVolunteers',
+  'capture',
+  'advocacyOutput',
+  'thematicMoney',
+  'seatCoverage',
+  'seatAutonomy',
+  'influence',
+  'arrestsTrailing',
+  'threat',
+  'stateRepression',
+  'repression',
+  'targeting',
   'donorsExpected',
   'trustSum',
   'legitimacyScale',
@@ -95,7 +157,6 @@ const fractionalFields = [
   'donationsReal',
   'density',
   'capacityK',
-  'relativeDensity',
   'volunteeringRate',
   'recruitment',
   'foreignBudget',
@@ -113,7 +174,11 @@ export function createSector(): Sector {
     closures: 0,
     dissolutions: 0,
     sanctions: 0,
+    forcedExits: 0,
     sanctionsTrailing: 0.5,
+    forcedExitsTrailing: 0.5,
+    attemptsTrailing: 0.5,
+    rejectionsTrailing: 0.5,
     volunteers: 0,
     members: 0,
     donorsExpected: 0.5,
@@ -126,9 +191,11 @@ export function createSector(): Sector {
     donationsReal: 0.5,
     active: 0,
     dormant: 0,
+    informal: 0,
     density: 0.5,
     capacityK: 0.5,
-    relativeDensity: 0.5,
+    groupVolunteers: 0.5,
+    independentVolunteers: 0,
     volunteeringRate: 0.5,
     recruitment: 0.5,
     foreignBudget: 0.5,
@@ -136,9 +203,24 @@ export function createSector(): Sector {
     forumBoost: 0.5,
     serviceVisibility: 0.5,
     foreignFundedShare: 0.5,
-    trailingBySource: new Float64Array(5),
-    ring: new Float64Array(12 * 5),
+    capture: 0.5,
+    advocacyOutput: 0.5,
+    trailingBySource: new Float64Array(SOURCES),
+    ring: new Float64Array(12 * SOURCES),
+    thematicMoney: 0.5,
     legitimacyShock: 0.5,
+    seatCoverage: 0.5,
+    seatAutonomy: 0.5,
+    influence: 0.5,
+    protesters: 0,
+    arrests: 0,
+    jailed: 0,
+    arrestsTrailing: 0.5,
+    threat: 0.5,
+    stateRepression: 0.5,
+    repression: 0.5,
+    targeting: 0.5,
+    lastStateReregistration: 0,
   };
   // The fractional fields start as fractions (above) so that V8 stores them as doubles from the start:
   // starting from a whole 0, the first fractional value would change the object's layout and throw away
@@ -148,6 +230,7 @@ export function createSector(): Sector {
   sector.legitimacyScale = 1;
   sector.capacityK = 1;
   sector.foreignAdvocacy = 0.5;
+  sector.lastStateReregistration = -1_000_000;
   return sector;
 }
 

@@ -145,7 +145,9 @@ function rangeOf(unit: string): Range | undefined {
     unit === 'organisations/month' ||
     unit === 'per 10,000 citizens' ||
     unit === 'currency/month' ||
-    unit === 'sanctions/month'
+    unit === 'sanctions/month' ||
+    unit === 'people/month' ||
+    unit === 'projects per 10,000 citizens'
   )
     return 'nonNegative';
   return undefined;
@@ -366,7 +368,7 @@ describe('invariants of a run', () => {
       end: '2000-12',
       population: { citizens: 1000, represents: 100_000, ngoSampling: 1 },
       initial: { participation: 0 },
-      parameters: { indices: { referenceParticipation: 0 }, citizens: { intercept: -20 } },
+      parameters: { indices: { referenceParticipation: 0 }, participation: { baseRate: 0.001 } },
     });
     const { series } = runReplicate(scenario, 0);
     expect(violations(series, scenario)).toEqual([]);

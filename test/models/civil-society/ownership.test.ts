@@ -26,14 +26,23 @@ const scenario = scenarioSchema.parse({
     gongos: { foundingRate: 5 },
     umbrella: { support: 0.2 },
     registration: { rejectionRate: 0.3 },
-    reporting: { auditRate: 0.5 },
+    reporting: { auditRate: 0.5, targeting: 0.5 },
+    repression: { responsiveness: 1 },
+    corporate: { budget: 100_000 },
+  },
+  // a jumpy state, so that its own targeted re-registration happens in these four years
+  parameters: {
+    stateResponse: { tolerance: 0.05, reregistrationThreat: 0.1, reregistrationYears: 1 },
+    informal: { registerRate: 1 },
+    mortality: { shortfallMonths: 1 },
   },
   timeline: [
-    { date: '2001-03', action: 'crackdown', strength: 0.5 },
+    { date: '2000-03', action: 'crackdown', strength: 1 },
     { date: '2002-01', ramp: { 'repression.level': 0.6 }, until: '2003-01' },
     { date: '2002-06', action: 'reregistration' },
     { date: '2002-09', action: 'audit' },
     { date: '2003-01', action: 'civilForum' },
+    { date: '2003-03', action: 'legitimacyShock', strength: 0.5 },
   ],
 });
 

@@ -67,29 +67,3 @@ export function lateMean(results: ReplicateResult[], metric: string, years = 5):
   }
   return sum / count;
 }
-
-/** Ordinary least squares of y on the columns of X (each row: one observation); returns coefficients. */
-export function ols(X: number[][], y: number[]): number[] {
-  const k = X[0].length;
-  const xtx = Array.from({ length: k }, () => new Array<number>(k).fill(0));
-  const xty = new Array<number>(k).fill(0);
-  X.forEach((row, i) => {
-    for (let a = 0; a < k; a++) {
-      xty[a] += row[a] * y[i];
-      for (let b = 0; b < k; b++) xtx[a][b] += row[a] * row[b];
-    }
-  });
-  // Gauss–Jordan elimination with partial pivoting
-  const m = xtx.map((row, i) => [...row, xty[i]]);
-  for (let col = 0; col < k; col++) {
-    let pivot = col;
-    for (let r = col + 1; r < k; r++) if (Math.abs(m[r][col]) > Math.abs(m[pivot][col])) pivot = r;
-    [m[col], m[pivot]] = [m[pivot], m[col]];
-    for (let r = 0; r < k; r++) {
-      if (r === col) continue;
-      const f = m[r][col] / m[col][col];
-      for (let c = col; c <= k; c++) m[r][c] -= f * m[col][c];
-    }
-  }
-  return m.map((row, i) => row[k] / row[i]);
-}

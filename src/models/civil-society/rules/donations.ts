@@ -1,8 +1,8 @@
 /**
  * Private money reaches NGOs. Citizens' expected giving this month (summed in the participation pass:
- * giving rises with trust, resources and being asked, and with the tax price (1 − credit)^(−e), DM §4)
+ * giving rises with trust, resources, being asked and the tax price (1 − credit)^(−e): Peloza & Steel 2005)
  * is shared among active NGOs in proportion to their fundraising spend — so an NGO that fundraises less
- * because it receives state money gets less (crowd-out through fundraising, Andreoni & Payne; DM §4).
+ * because it receives state money gets less (crowd-out through fundraising: Andreoni & Payne 2011).
  * Foreign-funded NGOs lose donors in proportion to the stigma of foreign money. Members pay fees.
  */
 import type { TickContext } from '../../../engine/simulation.ts';

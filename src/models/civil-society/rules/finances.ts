@@ -1,33 +1,43 @@
 /**
- * NGO finances, staff, capacity, fundraising and mission drift, once a month for each active NGO.
- * - Revenue by source; costs of running (overhead, lower in an umbrella body; reporting compliance;
- *   staff; fundraising). Volunteers cover running costs: an NGO with enough volunteers needs no money.
- *   Months that reserves cannot cover count toward dormancy (DM §2: "no money or members for months").
+ * NGO finances, staff, capacity, fundraising, mission drift and mission change, once a month for each
+ * active NGO.
+ * - Revenue by source; costs of running (overhead, lower in an umbrella body; reporting compliance, the
+ *   burden lightened by real consultation; staff; fundraising). Volunteers cover running costs: an NGO
+ *   with enough volunteers needs no money (Hager et al. 2004). Months that reserves cannot cover count
+ *   toward dormancy ("no money or members for months").
  * - Fundraising: a share of own revenue, cut by κ per unit of state money received (crowd-out through
- *   fundraising: Andreoni & Payne, κ ≈ 0.14; DM §4).
- * - Mission drift: loyalty-weighted state money erodes autonomy in proportion to its revenue share and
- *   the funder's loyalty weight, less so with diverse revenue (resource dependence; DM §4); merit-based
- *   money does not (Chaves et al. 2004). Loyalty-allocated council seats co-opt. Advocacy groups that
- *   lose their autonomy drift into service work.
+ *   fundraising: Andreoni & Payne 2011, κ ≈ 0.14).
+ * - Mission drift: conditional state money — its share of revenue times how conditional it is (its
+ *   loyalty weight; with `conditionality` 0, any state money) — erodes autonomy, less so with diverse
+ *   revenue (resource dependence: Froelich 1999); merit-based money does not (Chaves et al. 2004).
+ *   Loyalty-allocated council seats co-opt. The same pressure makes advocacy groups hold back their
+ *   advocacy (self-censorship, outputs.ts).
+ * - Mission change: advocacy groups that lose their autonomy drift into service work; those short of
+ *   money turn to service work to bid for thematic social order, where there is some.
  * - Umbrella bodies: NGOs join at the scenario's rate and save overhead.
  */
 import type { TickContext } from '../../../engine/simulation.ts';
 import { monthlyFromAnnual } from '../../../engine/stats.ts';
-import { ACTIVE, ADVOCACY, SERVICE, revenueHhi } from '../ngos.ts';
+import { ACTIVE, ADVOCACY, SERVICE, SOURCES, budgetOf, revenueHhi } from '../ngos.ts';
+import type { Parameters } from '../schema.ts';
 import type { ModelState } from '../state.ts';
 import { closeNgo } from '../statusChanges.ts';
+import { burdenInForce } from './sanctions.ts';
+
+/** Conditional pressure on an NGO: its state revenue share × how conditional that money is (pure). */
+export function conditionalPressure(stateShare: number, loyalty: number, conditionality: number): number {
+  return stateShare * (1 - conditionality + conditionality * loyalty);
+}
 
 /** Autonomy after one month of drift and recovery (pure). */
 export function driftAutonomy(
   autonomy: number,
   base: number,
-  stateShare: number,
-  loyalty: number,
+  pressure: number,
   revenueHhi: number,
   seatLoyalty: number,
-  d: { rate: number; recovery: number; diversityProtection: number; councilCooptation: number },
+  d: Pick<Parameters['drift'], 'rate' | 'recovery' | 'diversityProtection' | 'councilCooptation'>,
 ): number {
-  const pressure = stateShare * loyalty;
   const drift =
     (d.rate / 12) * pressure * (1 - d.diversityProtection * (1 - revenueHhi)) +
     (d.councilCooptation / 12) * seatLoyalty;
@@ -47,24 +57,47 @@ export function fundraisingSpend(
   return f > 0 ? f : 0;
 }
 
+/** The capacity an NGO grows toward (pure). */
+export function capacityTarget(
+  f: Parameters['finance'],
+  staff: number,
+  meanSkill: number,
+  centreCoverage: number,
+  umbrella: number,
+  realVolunteers: number,
+): number {
+  return (
+    f.capacityBase +
+    (f.capacityStaff * staff) / (staff + f.capacityStaffHalf) +
+    f.capacitySkills * meanSkill +
+    f.capacityCentres * centreCoverage +
+    f.capacityUmbrella * umbrella +
+    f.capacityVolunteers * Math.min(1, realVolunteers / f.volunteersForCapacity)
+  );
+}
+
 export function finances(state: ModelState, ctx: TickContext): void {
   const { ngos, levers, params, sector, scale } = state;
   const c = ngos.cols;
   const n = ngos.length;
   const f = params.finance;
+  const d = params.drift;
   const rng = state.streams.get('ngos');
   const realPerMember = scale.realMembers(1, ctx.tick);
   const keepGrant = levers.tax.grantExemption ? 1 : 1 - f.grantTax;
-  const burden = levers.reporting.burden;
+  const burden = burdenInForce(levers.reporting.burden, sector.influence, params.consultation.rules);
   const foreignRules = levers.foreign.regime !== 'none';
   const joinUmbrella = monthlyFromAnnual(levers.umbrella.support);
-  const centres = Math.min(1, levers.infrastructure.resourceCentres / 2);
+  const coverage = Math.min(1, levers.infrastructure.resourceCentres / f.centresForCoverage);
   const decay = 11 / 12;
-  const switchChance = monthlyFromAnnual(params.drift.typeSwitch);
+  const switchChance = monthlyFromAnnual(d.typeSwitch);
+  const missionChance = sector.thematicMoney > 0 ? monthlyFromAnnual(d.missionSwitch) : 0;
+  const chillKeep = 1 - params.register.chillFade;
   const ring = sector.ring;
-  const slot = (ctx.tick % 12) * 5;
-  for (let s = 0; s < 5; s++) ring[slot + s] = 0;
+  const slot = (ctx.tick % 12) * SOURCES;
+  for (let s = 0; s < SOURCES; s++) ring[slot + s] = 0;
   for (let i = 0; i < n; i++) {
+    c.chill[i] *= chillKeep;
     if (c.status[i] !== ACTIVE) continue;
     // ---- revenue ----
     const so = c.contractSocialOrder[i];
@@ -72,26 +105,30 @@ export function finances(state: ModelState, ctx: TickContext): void {
     const fo = c.contractForeign[i];
     const dn = c.monthDonations[i];
     const fe = c.monthFees[i];
+    const co = c.contractCorporate[i];
     c.monthSocialOrder[i] = so;
     c.monthGrants[i] = gr;
     c.monthForeign[i] = fo;
+    c.monthCorporate[i] = co;
     ring[slot] += so;
     ring[slot + 1] += gr;
     ring[slot + 2] += fo;
     ring[slot + 3] += dn;
     ring[slot + 4] += fe;
+    ring[slot + 5] += co;
     c.revSocialOrder[i] = c.revSocialOrder[i] * decay + so;
     c.revGrants[i] = c.revGrants[i] * decay + gr;
     c.revForeign[i] = c.revForeign[i] * decay + fo;
     c.revDonations[i] = c.revDonations[i] * decay + dn;
     c.revFees[i] = c.revFees[i] * decay + fe;
-    const revenue = so + gr + fo + dn + fe;
-    const budget = c.revSocialOrder[i] + c.revGrants[i] + c.revForeign[i] + c.revDonations[i] + c.revFees[i];
+    c.revCorporate[i] = c.revCorporate[i] * decay + co;
+    const revenue = so + gr + fo + dn + fe + co;
+    const budget = budgetOf(c, i);
     // ---- costs ----
     const volunteersReal = c.volunteers[i] * realPerMember;
     const volunteerCover = Math.min(1, volunteersReal / f.volunteersNeeded);
     let running = f.overhead * (c.umbrella[i] ? 1 - f.umbrellaSaving : 1) + f.complianceCost * burden;
-    if (foreignRules && c.revForeign[i] > 0) running += 0.5 * f.complianceCost;
+    if (foreignRules && c.revForeign[i] > 0) running += f.foreignCompliance * f.complianceCost;
     const costs = (running * (1 - volunteerCover) + c.staff[i] * f.staffCost + c.fundraising[i]) / 12;
     let reserves = c.reserves[i] + revenue - costs;
     if (reserves < 0) {
@@ -100,53 +137,59 @@ export function finances(state: ModelState, ctx: TickContext): void {
     } else c.shortfallMonths[i] = 0;
     c.reserves[i] = reserves;
     // ---- staff and capacity ----
-    const staffTarget = Math.max(0, (0.8 * (budget - running - c.fundraising[i])) / f.staffCost);
-    c.staff[i] += (staffTarget - c.staff[i]) / 6;
+    const staffTarget = Math.max(
+      0,
+      (f.staffBudgetShare * (budget - running - c.fundraising[i])) / f.staffCost,
+    );
+    c.staff[i] += (staffTarget - c.staff[i]) / Math.max(1, f.staffAdjustMonths);
     const members = c.members[i];
     const skill = members > 0 ? c.memberSkills[i] / members : 0;
-    const staff = c.staff[i];
-    const target =
-      0.1 +
-      (0.35 * staff) / (staff + 3) +
-      0.25 * skill +
-      0.1 * centres +
-      0.1 * c.umbrella[i] +
-      0.1 * Math.min(1, volunteersReal / 20);
-    c.capacity[i] += (target - c.capacity[i]) / 24 - (c.shortfallMonths[i] > 0 ? 0.01 : 0);
+    const target = capacityTarget(f, c.staff[i], skill, coverage, c.umbrella[i], volunteersReal);
+    c.capacity[i] +=
+      (target - c.capacity[i]) / f.capacityAdjustMonths -
+      (c.shortfallMonths[i] > 0 ? f.shortfallCapacityLoss : 0);
     if (c.capacity[i] < 0) c.capacity[i] = 0;
     // ---- fundraising (crowd-out) ----
     const stateRevenue = c.revSocialOrder[i] + c.revGrants[i];
     c.fundraising[i] = fundraisingSpend(
-      c.revDonations[i] + c.revFees[i] + c.revForeign[i],
+      c.revDonations[i] + c.revFees[i] + c.revForeign[i] + c.revCorporate[i],
       stateRevenue,
       params.donations.fundraisingShare,
       params.donations.fundraisingShare * f.overhead,
       params.donations.crowdOut,
     );
-    // ---- mission drift ----
-    const hhi = revenueHhi(c, i, budget);
+    // ---- mission drift and self-censorship pressure ----
+    const pressure = conditionalPressure(
+      budget > 0 ? stateRevenue / budget : 0,
+      c.loyaltyExposure[i],
+      d.conditionality,
+    );
+    c.pressure[i] = pressure;
     c.autonomy[i] = driftAutonomy(
       c.autonomy[i],
       c.autonomyBase[i],
-      budget > 0 ? stateRevenue / budget : 0,
-      c.loyaltyExposure[i],
-      hhi,
+      pressure,
+      revenueHhi(c, i, budget),
       c.seat[i] ? c.seatLoyalty[i] : 0,
-      params.drift,
+      d,
     );
-    if (c.type[i] === ADVOCACY && c.autonomy[i] < 0.3 && rng.uniform() < switchChance) c.type[i] = SERVICE;
-    // ---- umbrella bodies and chilling ----
+    // ---- mission change ----
+    if (c.type[i] === ADVOCACY) {
+      if (c.autonomy[i] < d.switchAutonomy && rng.uniform() < switchChance) c.type[i] = SERVICE;
+      else if (c.shortfallMonths[i] > 0 && missionChance > 0 && rng.uniform() < missionChance)
+        c.type[i] = SERVICE;
+    }
+    // ---- umbrella bodies ----
     if (c.umbrella[i] === 0 && joinUmbrella > 0 && rng.uniform() < joinUmbrella) c.umbrella[i] = 1;
-    c.chill[i] *= 0.95;
     // ---- out of money and volunteers for too long: the NGO stops working ----
     if (c.shortfallMonths[i] >= params.mortality.shortfallMonths) {
       closeNgo(state, i, ctx.tick);
     }
   }
   // sector trailing year by source (real units)
-  for (let s = 0; s < 5; s++) {
+  for (let s = 0; s < SOURCES; s++) {
     let total = 0;
-    for (let m = 0; m < 12; m++) total += ring[m * 5 + s];
+    for (let m = 0; m < 12; m++) total += ring[m * SOURCES + s];
     sector.trailingBySource[s] = scale.realNgos(total);
   }
 }

@@ -1,14 +1,14 @@
 /**
  * Foreign donors: their effective budget and advocacy priority move toward what the rules allow — at
- * approval level or stricter, inflow falls ~30% (Dupuy, Ron & Prakash 2016) and shifts from advocacy to
- * service work (Chaudhry & Heiss; DM §4) — adjusting over `responseMonths`. Once a year they run two
- * grant rounds (advocacy and service) among independent NGOs, on merit (capacity and autonomy).
+ * approval level or stricter, inflow falls ~30% (Dupuy & Prakash 2018) and shifts from advocacy to
+ * service work (Chaudhry & Heiss n.d.) — adjusting over `responseMonths`. Once a year they run two grant
+ * rounds (advocacy and service) among independent registered NGOs, on merit (capacity and autonomy).
  */
 import type { TickContext } from '../../../engine/simulation.ts';
 import { ACTIVE, ADVOCACY, SERVICE } from '../ngos.ts';
 import type { ModelState } from '../state.ts';
 import { isFundingRound } from './stateFunding.ts';
-import { runTender, type TenderEntrant } from './tender.ts';
+import { projectRequest, runTender, type TenderEntrant } from './tender.ts';
 
 /** Budget and advocacy priority that donors aim at under the current rules. */
 export function foreignTargets(state: ModelState): { budget: number; advocacy: number } {
@@ -36,7 +36,8 @@ export function foreignDonors(state: ModelState, ctx: TickContext): void {
   if (!isFundingRound(ctx)) return;
   c.contractForeign.fill(0, 0, n);
   const rng = state.streams.get('foreign');
-  const viable = params.finance.overhead + params.finance.staffCost;
+  const t = params.tender;
+  const viable = params.founding.viableBudget;
   const pot = scale.simulatedNgos(sector.foreignBudget);
   for (const [type, share] of [
     [ADVOCACY, sector.foreignAdvocacy],
@@ -47,21 +48,15 @@ export function foreignDonors(state: ModelState, ctx: TickContext): void {
       if (c.status[i] !== ACTIVE || c.type[i] !== type) continue;
       list.push({
         index: i,
-        merit: c.capacity[i] * (0.5 + 0.5 * c.autonomy[i]),
+        merit: c.capacity[i] * (1 - t.foreignAutonomy + t.foreignAutonomy * c.autonomy[i]),
         loyalty: 0,
-        size: 0.5 + c.capacity[i],
+        request: projectRequest(t.foreignProject, viable, c.capacity[i]),
         score: 0,
       });
     }
     runTender(
       list,
-      {
-        pot: pot * share,
-        loyaltyWeight: 0,
-        maxShare: params.finance.contractShare,
-        typicalAward: 3 * viable,
-        noise: 0.1,
-      },
+      { pot: pot * share, loyaltyWeight: 0, maxShare: params.finance.contractShare, noise: t.noise },
       rng,
       (i, perYear) => {
         c.contractForeign[i] += perYear / 12;

@@ -1,19 +1,22 @@
 /**
- * New NGOs. Citizen-founded NGOs arrive at the population-level rate of organizational ecology (DM §2):
+ * New NGOs. Citizen-founded NGOs arrive at the population-level rate of organizational ecology
+ * (Hannan & Freeman 1989; Hannan & Carroll 1992), per 10,000 citizens per year:
  *
- *   λ = exp(a0) · exp(θ1·n + θ2·n² + βP·volunteering − cost/costScale − βR·repression) · (1 + βC·centres)
+ *   λ = a · [1 + θL·(1 − e^(−N/N_L))] · K/(K + c·N) · exp(β·v − cost/costScale − b·repression) · (1 + βC·centres)
  *
- * per 10,000 citizens per year, where n = density / carrying capacity (θ1 > 0 legitimation, θ2 < 0
- * competition: an inverted U peaking at n* = −θ1/2θ2), civic engagement raises foundings (Saxton &
- * Benson 2005), registration cost and repression lower them, resource centres raise them. Each attempt
- * may be rejected by the registrar. The founder is an entrepreneurial citizen (skilled, engaged); her
+ * where N is the density of active NGOs per 10,000 citizens. Legitimation rises with density (θL, N_L);
+ * competition for the sector's resources — K, the NGOs per 10,000 that money and volunteers can carry
+ * (census.ts) — lowers foundings as N grows (c): together an inverted U in density. Civic engagement
+ * (the volunteering rate v) raises foundings (Saxton & Benson 2005); registration cost and repression
+ * lower them; resource centres raise them. An applicant may be refused by the registrar: the group then
+ * works unregistered, or gives up. The founder is an entrepreneurial citizen (skilled, engaged); her
  * grievance (low perceived legitimacy) and donors' appetite for advocacy make an advocacy group more
- * likely. State-created NGOs ("GONGOs") are founded at the rate the scenario sets.
+ * likely, repression less. State-created NGOs ("GONGOs") are founded at the rate the scenario sets.
  */
 import type { TickContext } from '../../../engine/simulation.ts';
 import { clamp01 } from '../../../engine/stats.ts';
 import type { Parameters } from '../schema.ts';
-import { ADVOCACY, SERVICE, STATE_CREATED, addNgo, ensureRoomForNgos } from '../ngos.ts';
+import { ADVOCACY, INFORMAL, SERVICE, STATE_CREATED, addNgo, ensureRoomForNgos } from '../ngos.ts';
 import type { ModelState } from '../state.ts';
 import { setCitizenStatus, skillOf } from '../citizenState.ts';
 import { legitimacyOf } from './participation.ts';
@@ -21,19 +24,22 @@ import { legitimacyOf } from './participation.ts';
 /** Foundings per 10,000 citizens per year (pure). */
 export function foundingRate(
   f: Parameters['founding'],
-  relativeDensity: number,
+  density: number,
+  capacityK: number,
   volunteering: number,
   registrationCost: number,
   resourceCentres: number,
   repression: number,
 ): number {
-  const n = relativeDensity;
+  const legitimation = 1 + f.densityLegitimation * (1 - Math.exp(-density / f.legitimationDensity));
+  const crowding = f.densityCompetition * density;
+  const competition = capacityK + crowding > 0 ? capacityK / (capacityK + crowding) : 1;
   return (
     f.baseRate *
+    legitimation *
+    competition *
     Math.exp(
-      f.legitimation * n +
-        f.competition * n * n +
-        f.participation * volunteering -
+      f.participation * volunteering -
         registrationCost / f.registrationCostScale -
         f.repressionEffect * repression,
     ) *
@@ -43,25 +49,33 @@ export function foundingRate(
 
 /** Chance that a new citizen-founded NGO is an advocacy group (pure). */
 export function advocacyChance(
-  base: number,
+  f: Pick<Parameters['founding'], 'advocacyBase' | 'advocacyRepression'>,
   founderLegitimacy: number,
   advocacyMoneyShare: number,
   repression: number,
 ): number {
-  return clamp01(base * 2 * (1 - founderLegitimacy) * (0.5 + advocacyMoneyShare) * (1 - 0.5 * repression));
+  return clamp01(
+    f.advocacyBase *
+      2 *
+      (1 - founderLegitimacy) *
+      (0.5 + advocacyMoneyShare) *
+      (1 - f.advocacyRepression * repression),
+  );
 }
 
 export function founding(state: ModelState, ctx: TickContext): void {
   const { levers, params, sector, scale, citizens, ngos } = state;
+  const f = params.founding;
   const rng = state.streams.get('founding');
   const realPop = scale.realPopulation(ctx.tick);
   const rate = foundingRate(
-    params.founding,
-    sector.relativeDensity,
+    f,
+    sector.density,
+    sector.capacityK,
     sector.volunteeringRate,
     levers.registration.cost,
     levers.infrastructure.resourceCentres,
-    levers.repression.level,
+    sector.repression,
   );
   const attempts = rng.poisson(scale.simulatedNgos((rate * realPop) / 1e4 / 12));
   ensureRoomForNgos(
@@ -76,37 +90,34 @@ export function founding(state: ModelState, ctx: TickContext): void {
   const n = citizens.resources.length;
   const overhead = params.finance.overhead;
   for (let a = 0; a < attempts; a++) {
-    if (rng.chance(levers.registration.rejectionRate)) {
+    const refused = rng.chance(levers.registration.rejectionRate);
+    if (refused) {
       sector.rejections++;
-      continue;
+      if (!rng.chance(params.informal.persistence)) continue;
     }
     // an entrepreneur: skilled and engaged citizens are far more likely to found (rejection sampling)
     let founder = rng.int(n);
     for (let tries = 0; tries < 30; tries++) {
-      if (rng.uniform() < 2 * skillOf(state, founder, ctx.tick) * citizens.engagement[founder]) break;
+      if (rng.uniform() < f.founderSkill * skillOf(state, founder, ctx.tick) * citizens.engagement[founder])
+        break;
       founder = rng.int(n);
     }
-    const type = rng.chance(
-      advocacyChance(
-        params.founding.advocacyBase,
-        legitimacyOf(state, founder),
-        donorPriority,
-        levers.repression.level,
-      ),
-    )
+    const type = rng.chance(advocacyChance(f, legitimacyOf(state, founder), donorPriority, sector.repression))
       ? ADVOCACY
       : SERVICE;
     const i = addNgo(ngos, {
       type,
+      status: refused ? INFORMAL : undefined,
       tick: ctx.tick,
-      densityAtFounding: sector.relativeDensity,
-      capacity: 0.1 + 0.3 * skillOf(state, founder, ctx.tick),
-      autonomy: 0.8 + 0.15 * rng.uniform(),
-      reserves: 0.25 * overhead,
+      densityAtFounding: sector.density,
+      capacity: f.startCapacity + f.startCapacitySkill * skillOf(state, founder, ctx.tick),
+      autonomy: f.startAutonomy + f.startAutonomySpread * rng.uniform(),
+      reserves: f.startReserves * overhead,
     });
     ngos.cols.fundraising[i] = params.donations.fundraisingShare * overhead;
+    if (refused) ngos.cols.refused[i] = 1;
     setCitizenStatus(state, founder, ctx.tick, 1, i);
-    sector.foundings++;
+    if (!refused) sector.foundings++;
   }
   // state-created NGOs
   const gongos = rng.poisson(scale.simulatedNgos((levers.gongos.foundingRate * realPop) / 1e6 / 12));
@@ -121,10 +132,10 @@ export function founding(state: ModelState, ctx: TickContext): void {
     addNgo(ngos, {
       type: STATE_CREATED,
       tick: ctx.tick,
-      densityAtFounding: sector.relativeDensity,
-      capacity: 0.4,
-      autonomy: 0.1,
-      reserves: overhead,
+      densityAtFounding: sector.density,
+      capacity: f.gongoCapacity,
+      autonomy: f.gongoAutonomy,
+      reserves: f.gongoReserves * overhead,
     });
     sector.foundings++;
   }

@@ -1,83 +1,123 @@
 /**
- * Citizens decide whether to take part: civic voluntarism (resources, engagement, skills, being asked;
- * Verba, Schlozman & Brady 1995) plus network influence with individual thresholds (Granovetter 1978;
- * complex contagion, Centola & Macy 2007) and the risk of repression (Epstein 2002). DM §3:
+ * Citizens decide whether to volunteer: civic voluntarism (resources, engagement, skills, being asked;
+ * Verba et al. 1995) plus network influence with individual thresholds (Granovetter 1978;
+ * complex contagion, Centola & Macy 2007) and the risk of repression (Epstein 2002):
  *
- *   p = σ(β0 + βR·R + βE·E + βS·S + βT·T + βM·asked + βN·(share of sampled contacts active − θ_i)
- *         − βP·risk_i·repression)
+ *   p = σ(β0 + βR·R + βE·E + βS·S + βT·T + βM·asked + βN·(a − θ) − βP·ρ·repression)
+ *
+ * β0 follows from `baseRate`, the chance that a reference citizen volunteers (participationIntercept).
+ * Every feedback is bounded: being asked saturates with the NGOs' recruitment effort (census.ts), the
+ * influence term is a share, skills and trust are shares — so no single coefficient can flip the sector
+ * between empty and everyone.
  *
  * Each month a share of citizens reconsider (found by geometric skipping, so the cost is one draw per
  * reconsidering citizen, not per citizen); each samples a fixed number of network contacts, so the
- * work per citizen does not grow with network degree or with the number of NGOs. Taking part citizens
- * join an NGO (a contact's, or one drawn by recruitment effort in O(1) from an alias table).
- * Everyone's trust, legitimacy and skills drift every month; that drift is kept in closed form
- * (citizenState.ts, and a shared map for legitimacy), so the month costs nothing for the citizens who do
- * not reconsider.
+ * work per citizen does not grow with network degree or with the number of NGOs. Volunteers join a group
+ * (a contact's, or one drawn by recruitment effort in O(1) from an alias table). Everyone's trust,
+ * legitimacy and skills drift every month; that drift is kept in closed form (citizenState.ts, and a
+ * shared map for legitimacy), so the month costs nothing for the citizens who do not reconsider.
  */
 import type { TickContext } from '../../../engine/simulation.ts';
 import { monthlyFromAnnual } from '../../../engine/stats.ts';
-import { ACTIVE } from '../ngos.ts';
+import { ACTIVE, isWorking } from '../ngos.ts';
+import { meanResources } from '../citizens.ts';
 import {
-  MEMBER_TRUST_BONUS,
   advanceMonth,
   expectedGiving,
   releaseMembersOfClosedNgos,
   setCitizenStatus,
   trustSum,
 } from '../citizenState.ts';
+import type { Parameters } from '../schema.ts';
 import type { ModelState } from '../state.ts';
 
-export interface ParticipationInputs {
-  intercept: number;
-  resources: number;
-  engagement: number;
+/** The reference citizen's skills, trust and chance of being asked, at which `baseRate` holds. */
+export const reference = { skills: 0.3, trust: 0.4, asked: 0.5 } as const;
+
+/**
+ * β0 of the participation logit: the logit of `baseRate` less the other terms for the reference citizen
+ * (average resources and engagement, reference skills, trust and asking, contacts as active as her
+ * threshold, no risk) (pure).
+ */
+export function participationIntercept(p: Parameters['participation'], meanEngagement: number): number {
+  return (
+    Math.log(p.baseRate / (1 - p.baseRate)) -
+    p.resources * meanResources -
+    p.engagement * meanEngagement -
+    p.skills * reference.skills -
+    p.trust * reference.trust -
+    p.recruitment * reference.asked
+  );
+}
+
+/** The month's coefficients, shared by every reconsidering citizen. */
+export interface LogitTerms {
+  /** β0 + βM·asked: what everyone shares this month. */
+  shared: number;
   skills: number;
   trust: number;
-  recruitment: number;
   influence: number;
+  /** βP·repression in force. */
   risk: number;
 }
 
-/** Probability of taking part for one citizen (pure; the per-citizen rule). */
-export function participationProbability(
-  b: ParticipationInputs,
-  resources: number,
-  engagement: number,
-  skills: number,
-  trust: number,
+/** The month's logit terms (pure). */
+export function logitTerms(
+  p: Parameters['participation'],
+  intercept: number,
   asked: number,
-  activeShare: number,
-  threshold: number,
-  riskAversion: number,
   repression: number,
-): number {
-  // the logistic written out: this runs once per reconsidering citizen
-  const z =
-    b.intercept +
-    b.resources * resources +
-    b.engagement * engagement +
-    b.skills * skills +
-    b.trust * trust +
-    b.recruitment * asked +
-    b.influence * (activeShare - threshold) -
-    b.risk * riskAversion * repression;
-  return 1 / (1 + Math.exp(-z));
+): LogitTerms {
+  return {
+    shared: intercept + p.recruitment * asked,
+    skills: p.skills,
+    trust: p.trust,
+    influence: p.influence,
+    risk: p.risk * repression,
+  };
 }
 
 /**
- * Trust target shared by all citizens this month, before the member bonus (DM §5 public image); at most
- * 1 − the bonus, so that members' trust stays within [0, 1].
+ * One citizen's participation logit (pure; the hot loop calls it): `staticPart` = βR·R + βE·E − βN·θ,
+ * fixed for life; `activeShare` the volunteering share of her sampled contacts.
+ */
+export function participationLogit(
+  k: LogitTerms,
+  staticPart: number,
+  skill: number,
+  trust: number,
+  activeShare: number,
+  riskAversion: number,
+): number {
+  return (
+    k.shared +
+    staticPart +
+    k.skills * skill +
+    k.trust * trust +
+    k.influence * activeShare -
+    k.risk * riskAversion
+  );
+}
+
+/**
+ * Trust target shared by all citizens this month, before the member bonus: initial trust, raised by
+ * visible service work and forums, then cut in proportion by the stigma of foreign money, by a sector
+ * that looks captured by the state (Lorch & Bunk 2017) and by repression; at most 1 − the bonus, so that
+ * members' trust stays within [0, 1] (pure in the state).
  */
 export function sectorTrustTarget(state: ModelState): number {
-  const { sector, levers, scenario } = state;
-  const stigma = levers.foreign.stigma * sector.foreignFundedShare;
-  const t =
+  const { sector, levers, scenario, params } = state;
+  const tr = params.trust;
+  const seen =
     scenario.initial.trust +
-    0.3 * (sector.serviceVisibility - 0.3) -
-    0.4 * stigma +
-    sector.forumBoost -
-    0.1 * levers.repression.level;
-  const top = 1 - MEMBER_TRUST_BONUS;
+    tr.visibility * (sector.serviceVisibility - tr.visibilityReference) +
+    sector.forumBoost;
+  const t =
+    seen *
+    (1 - tr.stigma * levers.foreign.stigma * sector.foreignFundedShare) *
+    (1 - tr.capture * sector.capture) *
+    (1 - tr.repression * sector.repression);
+  const top = 1 - state.totals.memberBonus;
   return t < 0 ? 0 : t > top ? top : t;
 }
 
@@ -110,15 +150,17 @@ export function participation(state: ModelState, ctx: TickContext): void {
   releaseMembersOfClosedNgos(state, tick);
   decide(state, tick);
   advanceMonth(state, sectorTrustTarget(state));
-  // perceived legitimacy moves every citizen alike (toward the lever, minus any crackdown shock), so it is
-  // kept as one shared affine map of each citizen's initial value (see legitimacyOf)
+  // perceived legitimacy moves every citizen alike (toward the lever, raised by real consultation:
+  // Lorch & Bunk 2017; minus any shock), so it is kept as one shared affine map of each citizen's initial
+  // value (see legitimacyOf)
   const aL = monthlyFromAnnual(params.citizens.legitimacyAdjust);
   sector.legitimacyScale *= 1 - aL;
+  const legitimacyTarget = Math.min(1, levers.legitimacy + params.consultation.legitimacy * sector.influence);
   sector.legitimacyOffset =
-    (1 - aL) * (sector.legitimacyOffset - sector.legitimacyShock) + aL * levers.legitimacy;
+    (1 - aL) * (sector.legitimacyOffset - sector.legitimacyShock) + aL * legitimacyTarget;
   sector.legitimacyShock = 0;
   // giving: the chance of being asked, from the sector's fundraising spend per head (saturating), and the
-  // tax price of giving (DM §4)
+  // tax price of giving (Peloza & Steel 2005)
   const don = params.donations;
   const price = Math.pow(1 - levers.tax.donationCredit, -don.priceElasticity);
   let fundraising = 0;
@@ -137,13 +179,10 @@ export function participation(state: ModelState, ctx: TickContext): void {
   sector.volunteeringRate = totals.volunteers / n;
 }
 
-/** βT times the part of trust every citizen shares. */
-const bT0 = (bT: number, shared: number) => bT * shared;
-
-/** Reconsidering citizens (geometric skipping) decide whether to take part, and join or leave an NGO. */
+/** Reconsidering citizens (geometric skipping) decide whether to volunteer, and join or leave a group. */
 function decide(state: ModelState, tick: number): void {
-  const { citizens: c, network, ngos, sector, params, levers } = state;
-  const p = params.citizens;
+  const { citizens: c, network, ngos, sector, params } = state;
+  const p = params.participation;
   const n = c.resources.length;
   const u = state.streams.get('citizens').uniform;
   const status = ngos.cols.status;
@@ -152,15 +191,14 @@ function decide(state: ModelState, tick: number): void {
   const contacts = p.contacts;
   const lapse = 1 - Math.pow(1 - p.membershipLapse, 1 / (12 * q));
   const join = p.joinChance;
+  const viaContact = p.contactGroupChance;
   const { offsets, neighbours } = network;
   const recruiting = state.recruiting;
   const { active, member, staticLogit, riskAversion, skills, bonus, since, trust } = c;
-  const { gainPow, decayPow, trustPow, trustScale, trustShared } = state.totals;
-  const zShared = p.intercept + p.recruitment * sector.recruitment + bT0(p.trust, trustShared);
-  const bS = p.skills;
-  const bT = p.trust;
-  const bN = p.influence;
-  const bP = p.risk * levers.repression.level;
+  const { gainPow, decayPow, trustPow, trustScale, trustShared, memberBonus } = state.totals;
+  const terms = logitTerms(p, state.intercept, sector.recruitment, sector.repression);
+  // the shared part of trust enters everyone's logit alike
+  terms.shared += p.trust * trustShared;
   // the skip is clamped to n before it is made an integer: at tiny rates it can pass 2^31
   let skip = q >= 1 ? 0 : Math.log(1 - u()) / logSkip;
   let i = skip < n ? skip | 0 : n;
@@ -183,28 +221,30 @@ function decide(state: ModelState, tick: number): void {
         contactNgo = on === 1 && m >= 0 ? m : contactNgo;
       }
     }
-    // skillOf and trustOf (citizenState.ts) written out for this hot loop
+    // skillOf and the citizen's own part of trust (citizenState.ts), written out for this hot loop
     const dt = tick - since[i];
     const s0 = skills[i];
     const skill = active[i] === 1 ? 1 - (1 - s0) * gainPow[dt] : s0 * decayPow[dt];
-    const bonusTarget = member[i] >= 0 ? MEMBER_TRUST_BONUS : 0;
+    const bonusTarget = member[i] >= 0 ? memberBonus : 0;
     const ownTrust = trustScale * trust[i] + bonusTarget + (bonus[i] - bonusTarget) * trustPow[dt];
-    // participationProbability(), written out: V8 does not inline a ten-argument call in this loop
-    const z =
-      zShared + // β0 + βM·asked + βT·(shared part of trust)
-      staticLogit[i] + // βR·R + βE·E − βN·θ
-      bS * skill +
-      bT * ownTrust +
-      bN * (activeContacts / contacts) -
-      bP * riskAversion[i];
+    const z = participationLogit(
+      terms,
+      staticLogit[i],
+      skill,
+      ownTrust,
+      activeContacts / contacts,
+      riskAversion[i],
+    );
     const takesPart = u() < 1 / (1 + Math.exp(-z)) ? 1 : 0;
     const m = member[i];
     let nextMember = m;
     if (takesPart === 1) {
-      if ((m < 0 || status[m] !== ACTIVE) && u() < join) {
-        // join a contact's NGO if there is one, else one drawn by recruitment effort
+      if ((m < 0 || !isWorking(status[m])) && u() < join) {
+        // join a contact's group if there is one, else one drawn by recruitment effort
         nextMember =
-          contactNgo >= 0 && status[contactNgo] === ACTIVE && u() < 0.5 ? contactNgo : recruiting.sample(u());
+          contactNgo >= 0 && isWorking(status[contactNgo]) && u() < viaContact
+            ? contactNgo
+            : recruiting.sample(u());
       }
     } else if (m >= 0 && u() < lapse) {
       nextMember = -1;

@@ -1,54 +1,67 @@
 /**
- * Inspections and sanctions. Ministries and akimats inspect NGOs at their rates; an inspection ends in a
- * sanction with a chance that grows with repression, with the NGO's autonomy and with advocacy work
- * (closures of advocacy groups: Freedom House NIT; DM §1), and with reporting burden for low-capacity
- * NGOs. A sanction closes the NGO (court-ordered liquidation) or fines it and chills its advocacy.
+ * Inspections and sanctions. Ministries and akimats inspect NGOs at their rates — more often, as far as
+ * inspections are targeted, the advocacy and foreign-funded ones (the dual strategy: Skokova et al.
+ * 2018). An inspection ends in a sanction with a chance that grows with the repression in force, with the
+ * NGO's autonomy and with advocacy work (closures of advocacy groups: Freedom House 2024), and with the
+ * reporting burden for NGOs without capacity; state-created NGOs are audited too, at a lower risk. A
+ * sanction deregisters the NGO (a court liquidation; its people may go on unregistered) or fines it and
+ * chills its advocacy.
  */
 import type { TickContext } from '../../../engine/simulation.ts';
 import { monthlyFromAnnual } from '../../../engine/stats.ts';
-import { ACTIVE, ADVOCACY, STATE_CREATED } from '../ngos.ts';
+import { ACTIVE, ADVOCACY, STATE_CREATED, isTargeted } from '../ngos.ts';
+import type { Parameters } from '../schema.ts';
 import type { ModelState } from '../state.ts';
-import { deregister } from '../statusChanges.ts';
+import { forceOut } from '../statusChanges.ts';
 
 /** Chance that an inspection ends in a sanction (pure). */
 export function sanctionChance(
+  r: Parameters['register'],
   type: number,
   autonomy: number,
   capacity: number,
   repression: number,
   burden: number,
 ): number {
-  if (type === STATE_CREATED) return 0;
-  const political = repression * (type === ADVOCACY ? 1 : 0.2) * autonomy;
-  return Math.min(1, political + 0.1 * burden * (1 - capacity));
+  const typeRisk =
+    type === ADVOCACY ? 1 : type === STATE_CREATED ? r.serviceSanction * r.gongoSanction : r.serviceSanction;
+  const p = repression * typeRisk * autonomy + r.burdenSanction * burden * (1 - capacity);
+  return p > 1 ? 1 : p;
 }
 
-/** Imposes a sanction on NGO i: closure with the scenario's chance, else a fine and a chill. */
-export function sanction(state: ModelState, i: number, tick: number, u: number): void {
+/** Imposes a sanction on NGO i: deregistration with the scenario's chance (u), else a fine and a chill. */
+export function sanction(state: ModelState, i: number, tick: number, u: number, uPersist: number): void {
   const c = state.ngos.cols;
+  const r = state.params.register;
   state.sector.sanctions++;
   c.sanctions[i]++;
-  if (u < state.params.mortality.sanctionClosure) {
-    deregister(state, i, tick);
+  if (u < r.sanctionClosure) {
+    forceOut(state, i, tick, uPersist);
   } else {
-    c.reserves[i] *= 0.5;
-    c.chill[i] = Math.min(1, c.chill[i] + 0.5);
+    c.reserves[i] *= 1 - r.fine;
+    c.chill[i] = Math.min(1, c.chill[i] + r.chill);
   }
 }
 
+/** The reporting burden in force: the lever, lightened by real consultation (pure). */
+export function burdenInForce(burden: number, influence: number, rulesEffect: number): number {
+  return burden * (1 - rulesEffect * influence);
+}
+
 export function inspections(state: ModelState, ctx: TickContext): void {
-  const { ngos, levers } = state;
+  const { ngos, levers, sector, params } = state;
   const c = ngos.cols;
   const rate = Math.min(0.99, levers.ministries.inspectionRate + levers.akimats.inspectionRate);
   const inspect = monthlyFromAnnual(rate);
   if (inspect <= 0) return;
-  const rng = state.streams.get('inspections');
-  const u = rng.uniform;
-  const repression = levers.repression.level;
-  const burden = levers.reporting.burden;
+  const r = params.register;
+  const targetedInspect = Math.min(1, inspect * (1 + r.targetedRisk * sector.targeting));
+  const u = state.streams.get('inspections').uniform;
+  const burden = burdenInForce(levers.reporting.burden, sector.influence, params.consultation.rules);
   for (let i = 0; i < ngos.length; i++) {
-    if (c.status[i] !== ACTIVE || u() >= inspect) continue;
-    if (u() < sanctionChance(c.type[i], c.autonomy[i], c.capacity[i], repression, burden))
-      sanction(state, i, ctx.tick, u());
+    if (c.status[i] !== ACTIVE) continue;
+    if (u() >= (isTargeted(c, i) ? targetedInspect : inspect)) continue;
+    if (u() < sanctionChance(r, c.type[i], c.autonomy[i], c.capacity[i], sector.repression, burden))
+      sanction(state, i, ctx.tick, u(), u());
   }
 }

@@ -1,9 +1,10 @@
 /**
- * One funding round (a state tender, a grant call or a donor's grant round). Eligible NGOs are ranked by
- * score = (1 − w)·merit + w·loyalty + noise, where w is the funder's loyalty weight (0 merit-based
- * tenders, 1 money to "friendly" groups and state-created NGOs: IWPR 2010; DM §1, §4). The best ranked
- * win: enough winners to spend the pot in typical-sized awards, each award sized by the winner's
- * capacity and capped at a share of the pot. Runs once a year per funder, so it may allocate.
+ * One funding round (a state tender, a grant call, a donor's or a company's round). Each eligible NGO
+ * bids for a project it can run — larger for a more capable NGO — and is scored
+ * (1 − w)·merit + w·loyalty + noise, where w is the funder's loyalty weight (0 merit-based tenders, 1 money
+ * to "friendly" groups and state-created NGOs: IWPR 2010). Projects are funded in score order until the
+ * pot runs out, none above a share of the pot: how many NGOs a budget carries follows from their bids,
+ * not from a fixed award size. Runs once a year per funder, so it may allocate.
  */
 import type { RandomStream } from '../../../engine/random.ts';
 
@@ -11,8 +12,8 @@ export interface TenderEntrant {
   index: number;
   merit: number;
   loyalty: number;
-  /** Relative size of the project it can run. */
-  size: number;
+  /** The project it bids for, currency/year (simulated units). */
+  request: number;
   /** Filled in by the tender. */
   score: number;
 }
@@ -23,10 +24,13 @@ export interface TenderRules {
   loyaltyWeight: number;
   /** Largest share of the pot one winner may get. */
   maxShare: number;
-  /** A typical award; sets how many winners a pot has. */
-  typicalAward: number;
   /** Spread of the scoring noise (the judges' disagreement). */
   noise: number;
+}
+
+/** The project an NGO of a given capacity bids for: `project` viable budgets at full capacity (pure). */
+export function projectRequest(project: number, viableBudget: number, capacity: number): number {
+  return (project * viableBudget * (0.5 + capacity)) / 1.5;
 }
 
 /** Ranks entrants (reordering the array), calls `award` per winner, returns the amount awarded. */
@@ -40,18 +44,13 @@ export function runTender(
   const w = rules.loyaltyWeight;
   for (const e of entrants) e.score = (1 - w) * e.merit + w * e.loyalty + rules.noise * rng.normal();
   entrants.sort((a, b) => b.score - a.score || a.index - b.index);
-  const wanted = Math.max(Math.ceil(rules.pot / rules.typicalAward), Math.ceil(1 / rules.maxShare));
-  const winners = Math.min(entrants.length, wanted);
-  let sizes = 0;
-  for (let k = 0; k < winners; k++) sizes += entrants[k].size;
-  if (sizes <= 0) return 0;
   const cap = rules.maxShare * rules.pot;
-  let spent = 0;
-  for (let k = 0; k < winners; k++) {
-    const amount = Math.min(cap, (rules.pot * entrants[k].size) / sizes);
-    if (amount <= 0) continue;
-    award(entrants[k].index, amount);
-    spent += amount;
+  let left = rules.pot;
+  for (const e of entrants) {
+    const amount = Math.min(e.request, cap, left);
+    if (amount <= 0) break;
+    award(e.index, amount);
+    left -= amount;
   }
-  return spent;
+  return rules.pot - left;
 }
