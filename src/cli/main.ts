@@ -6,6 +6,7 @@
 import yargs from 'yargs';
 import { runCommand } from './commands/run.ts';
 import { validateCommand } from './commands/validate.ts';
+import { factsCommand } from './commands/facts.ts';
 import { say, sayError } from './say.ts';
 
 /** A wrong command line (unknown option, missing argument): exit code 2. */
@@ -15,6 +16,7 @@ class UsageError extends Error {}
 const valueOptions: Record<string, readonly string[]> = {
   run: ['seed', 'replicates', 'r', 'scale', 'out', 'o', 'id', 'workers', 'w'],
   validate: [],
+  facts: ['replicates', 'r', 'citizens', 'only'],
 };
 
 /**
@@ -73,13 +75,14 @@ export async function main(argv: string[]): Promise<number> {
       .usage('civsim: an agent-based laboratory for civil-society policy.\n\nUsage: $0 <command> [options]')
       .command(runCommand(setExit))
       .command(validateCommand(setExit))
+      .command(factsCommand(setExit))
       .option('debug', {
         type: 'boolean',
         default: false,
         describe: 'Show stack traces of unexpected errors (for bug reports)',
         global: true,
       })
-      .demandCommand(1, 'Name a command: run or validate (see --help).')
+      .demandCommand(1, 'Name a command: run, validate or facts (see --help).')
       .strict()
       .recommendCommands()
       .epilogue('Docs: README.md. Each command has its own --help with examples.')
