@@ -55,7 +55,7 @@ export const manifestFormat = 'civsim-run-manifest/1';
  * 1: series/annual/summary tables, charts, index.html, manifest (civsim 0.1).
  * 2: the time column is `step` for step models; models' agent files (ngos.csv); shares of nothing missing.
  */
-export const runFolderFormat = 2;
+export const runFolderFormat = 3;
 
 export function buildManifest(input: ManifestInput) {
   return {
