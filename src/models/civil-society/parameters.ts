@@ -202,7 +202,7 @@ const protest = z
     ).default(1),
     arrestConstant: upTo(
       maxCoefficient,
-      'k in the estimated arrest probability P = 1 − exp(−k·C/A) (Epstein 2002: 2.3) [V].',
+      'k in the estimated arrest probability P = 1 − exp(−k·⌊C/A⌋) (Epstein 2002: 2.3) [V].',
       coefficientReason,
     ).default(2.3),
     vision: upTo(

@@ -149,6 +149,7 @@ export function finances(state: ModelState, ctx: TickContext): void {
       (target - c.capacity[i]) / f.capacityAdjustMonths -
       (c.shortfallMonths[i] > 0 ? f.shortfallCapacityLoss : 0);
     if (c.capacity[i] < 0) c.capacity[i] = 0;
+    else if (c.capacity[i] > 1) c.capacity[i] = 1; // a share, whatever the parameters add up to
     // ---- fundraising (crowd-out) ----
     const stateRevenue = c.revSocialOrder[i] + c.revGrants[i];
     c.fundraising[i] = fundraisingSpend(

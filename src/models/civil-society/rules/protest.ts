@@ -44,6 +44,8 @@ export function createProtestRoll(n: number, ticks: number, maxJailMonths: numbe
     next: new Int32Array(n),
     count: 0,
     releases: new Int32Array(ticks + maxJailMonths + 2),
+    candidates: new Int32Array(0),
+    candidateCount: -1,
   };
 }
 
@@ -77,7 +79,17 @@ export function protest(state: ModelState, ctx: TickContext): void {
   const lb = sector.legitimacyOffset;
   const initial = c.legitimacy;
   if (q >= 1) {
-    for (let j = 0; j < n; j++) {
+    // only citizens whose hardship could carry a grievance past the threshold can protest (a static
+    // filter, in index order, so the result is the same as visiting everyone)
+    if (roll.candidateCount < 0) {
+      roll.candidates = new Int32Array(n);
+      let k = 0;
+      for (let j = 0; j < n; j++) if (gs * hardship[j] > threshold) roll.candidates[k++] = j;
+      roll.candidateCount = k;
+    }
+    const candidates = roll.candidates;
+    for (let k = 0; k < roll.candidateCount; k++) {
+      const j = candidates[k];
       if (protesting[j] !== 0 || jailedUntil[j] > tick) continue;
       let l = la * initial[j] + lb;
       l = l < 0 ? 0 : l > 1 ? 1 : l;
