@@ -15,6 +15,8 @@ import type { NgoRecord } from './ngoRecord.ts';
 import { scenarioSchema, type Scenario } from './schema.ts';
 import type { ModelState } from './state.ts';
 import { civilSociety } from './index.ts';
+import { mergeOverrides } from '../../scenario/mergeOverrides.ts';
+import { median } from 'simple-statistics';
 
 type Plain = Record<string, unknown>;
 type Fact = StylizedFact<Scenario>;
@@ -22,20 +24,9 @@ type Fact = StylizedFact<Scenario>;
 /** The years every fact runs (from the scenario's start). */
 export const FACT_YEARS = 30;
 
-function isPlain(v: unknown): v is Plain {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function mergeDeep(base: Plain, over: Plain): Plain {
-  const out: Plain = { ...base };
-  for (const [k, v] of Object.entries(over))
-    out[k] = isPlain(v) && isPlain(out[k]) ? mergeDeep(out[k], v) : v;
-  return out;
-}
-
 /** The scenario with overrides merged in (lists replaced), validated again. */
 export function withOverrides(scenario: Scenario, overrides: Plain): Scenario {
-  return scenarioSchema.parse(mergeDeep(scenario as unknown as Plain, overrides));
+  return scenarioSchema.parse(mergeOverrides(scenario as unknown as Plain, overrides));
 }
 
 /** The scenario's country over the facts' 30 years, without its timeline. */
@@ -48,6 +39,9 @@ export function factBase(scenario: Scenario): Scenario {
     output: { ...scenario.output, agents: false },
   });
 }
+
+/** Money in the experiments is given per 2 million people: this scenario's multiple of that. */
+const perTwoMillion = (scenario: Scenario) => scenario.population.represents / 2_000_000;
 
 /** The first month of the k-th year of the base. */
 const yearOf = (base: Scenario, k: number) => `${Number(String(base.start).slice(0, 4)) + k}-01`;
@@ -79,12 +73,6 @@ function mean(results: ReplicateResult[], metric: string, from = -5, to?: number
   return sum / count;
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-
 const row = (statistic: string, value: number, lo: number, hi: number): FactRow => ({
   statistic,
   value,
@@ -109,7 +97,7 @@ const density: Fact = {
     // controlled experiment: a time series would confound density with everything else that grows)
     // with money for the sector (foreign and state, about $1 per citizen a year): in a country with
     // none, competition for nothing would mask legitimation
-    const money = scenario.population.represents / 2_000_000;
+    const money = perTwoMillion(scenario);
     const base = withOverrides(factBase(scenario), {
       levers: {
         foreign: { budget: 1_000_000 * money },
@@ -210,7 +198,7 @@ const stateLink: Fact = {
   claim: 'Young NGOs with state money close less often within a year than young NGOs without.',
   source: 'Baum & Oliver 1991; Singh, Tucker & House 1986',
   check(scenario, replicates) {
-    const money = scenario.population.represents / 2_000_000;
+    const money = perTwoMillion(scenario);
     const base = withOverrides(factBase(scenario), {
       levers: {
         ministries: { socialOrder: 3_000_000 * money, grants: 500_000 * money, loyaltyWeight: 0 },
@@ -297,7 +285,7 @@ const scaleUp: Fact = {
     'With foreign money first and social order later, the state becomes the largest source and the count keeps rising.',
   source: 'Ljubownikow & Crotty 2016; Knox & Janenova 2018',
   check(scenario, replicates) {
-    const money = scenario.population.represents / 2_000_000;
+    const money = perTwoMillion(scenario);
     const base = withOverrides(factBase(scenario), {
       levers: {
         foreign: { budget: 1_000_000 * money, regime: 'none' },
@@ -344,7 +332,7 @@ const scaleUp: Fact = {
 // --- 6 and 7: loyalty-weighted money --------------------------------------------------------------------
 
 function loyaltyRuns(scenario: Scenario, replicates: number, w: number) {
-  const money = scenario.population.represents / 2_000_000;
+  const money = perTwoMillion(scenario);
   const base = factBase(scenario);
   return run(
     withOverrides(base, {
@@ -441,7 +429,7 @@ const noSuppression: Fact = {
   claim: 'With merit-based allocation the advocacy share barely moves with the size of the state budget.',
   source: 'Chaves et al. 2004; Lu 2018',
   check(scenario, replicates) {
-    const money = scenario.population.represents / 2_000_000;
+    const money = perTwoMillion(scenario);
     const base = factBase(scenario);
     const budget = (k: number) =>
       run(
@@ -492,7 +480,7 @@ const crowdOut: Fact = {
     'Δdonations/Δstate money lies in [−0.8, +0.1] with a median near −0.2, mostly through less fundraising.',
   source: 'Andreoni & Payne 2003, 2011; de Wit & Bekkers 2017',
   check(scenario, replicates) {
-    const money = scenario.population.represents / 2_000_000;
+    const money = perTwoMillion(scenario);
     // a country with a sizeable giving market, where crowd-out can be seen at all
     const base = withOverrides(factBase(scenario), {
       parameters: { donations: { giveRate: 0.06, gift: 30 } },
@@ -532,7 +520,7 @@ const foreignRestriction: Fact = {
   claim: 'At approval level or stricter foreign inflow falls about 30% and shifts away from advocacy.',
   source: 'Dupuy & Prakash 2018; Dupuy et al. 2016',
   check(scenario, replicates) {
-    const money = scenario.population.represents / 2_000_000;
+    const money = perTwoMillion(scenario);
     const base = withOverrides(factBase(scenario), {
       levers: { foreign: { budget: 2_000_000 * money, stigma: 0 } },
     });

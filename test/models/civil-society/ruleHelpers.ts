@@ -16,20 +16,9 @@ import {
   type Scenario,
 } from '../../../src/models/civil-society/schema.ts';
 import type { ModelState } from '../../../src/models/civil-society/state.ts';
+import { mergeOverrides } from '../../../src/scenario/mergeOverrides.ts';
 
 type Plain = Record<string, unknown>;
-
-function mergeDeep(base: Plain, over: Plain): Plain {
-  const out: Plain = { ...base };
-  for (const [k, v] of Object.entries(over)) {
-    const b = out[k];
-    out[k] =
-      v && typeof v === 'object' && !Array.isArray(v) && b && typeof b === 'object' && !Array.isArray(b)
-        ? mergeDeep(b as Plain, v as Plain)
-        : v;
-  }
-  return out;
-}
 
 /** A small country with no NGOs at the start: 200 simulated citizens for 200,000 people, every NGO simulated. */
 const baseInput: Plain = {
@@ -43,7 +32,7 @@ const baseInput: Plain = {
 
 /** A scenario with every default but the overrides (a plain object merged deeply into the base). */
 export function scenarioOf(over: Plain = {}): Scenario {
-  return scenarioSchema.parse(mergeDeep(baseInput, over));
+  return scenarioSchema.parse(mergeOverrides(baseInput, over));
 }
 
 /** The default parameters and levers, as the schema fills them in. */

@@ -9,20 +9,9 @@ import {
   type Scenario,
   type ScenarioInput,
 } from '../../../src/models/civil-society/schema.ts';
+import { mergeOverrides } from '../../../src/scenario/mergeOverrides.ts';
 
 type Plain = Record<string, unknown>;
-
-function mergeDeep(base: Plain, over: Plain): Plain {
-  const out: Plain = { ...base };
-  for (const [k, v] of Object.entries(over)) {
-    const b = out[k];
-    out[k] =
-      v && typeof v === 'object' && !Array.isArray(v) && b && typeof b === 'object' && !Array.isArray(b)
-        ? mergeDeep(b as Plain, v as Plain)
-        : v;
-  }
-  return out;
-}
 
 /** A generic country of 2 million people (20,000 simulated), 2000–2029, with a modest funded sector. */
 export const baseInput: ScenarioInput = {
@@ -47,7 +36,7 @@ export const baseInput: ScenarioInput = {
 };
 
 export function scenarioWith(over: Plain = {}): Scenario {
-  return scenarioSchema.parse(mergeDeep(baseInput as Plain, over));
+  return scenarioSchema.parse(mergeOverrides(baseInput as Plain, over));
 }
 
 export function runAll(scenario: Scenario, replicates = scenario.replicates): ReplicateResult[] {
