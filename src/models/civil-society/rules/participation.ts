@@ -18,6 +18,7 @@
  * shared map for legitimacy), so the month costs nothing for the citizens who do not reconsider.
  */
 import type { TickContext } from '../../../engine/simulation.ts';
+import { belowLogistic } from '../../../engine/belowLogistic.ts';
 import { monthlyFromAnnual } from '../../../engine/stats.ts';
 import { ACTIVE, isWorking } from '../ngos.ts';
 import { meanResources } from '../citizens.ts';
@@ -215,10 +216,11 @@ function decide(state: ModelState, tick: number): void {
         if ((k & 1) === 0) bits = (u() * 4294967296) >>> 0;
         const pick = (((k & 1) === 0 ? bits & 0xffff : bits >>> 16) * degree) >>> 16;
         const j = neighbours[start + pick];
-        const on = active[j];
-        activeContacts += on;
-        const m = member[j];
-        contactNgo = on === 1 && m >= 0 ? m : contactNgo;
+        if (active[j] === 1) {
+          activeContacts++;
+          const m = member[j];
+          if (m >= 0) contactNgo = m;
+        }
       }
     }
     // skillOf and the citizen's own part of trust (citizenState.ts), written out for this hot loop
@@ -235,7 +237,7 @@ function decide(state: ModelState, tick: number): void {
       activeContacts / contacts,
       riskAversion[i],
     );
-    const takesPart = u() < 1 / (1 + Math.exp(-z)) ? 1 : 0;
+    const takesPart = belowLogistic(u(), z) ? 1 : 0;
     const m = member[i];
     let nextMember = m;
     if (takesPart === 1) {
