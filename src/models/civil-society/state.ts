@@ -128,11 +128,14 @@ export interface ProtestRoll {
   /** Citizens released from jail at the start of each month. */
   releases: Int32Array;
   /**
-   * The only citizens who can ever protest, in index order: hardship above threshold/grievanceScale
-   * (grievance is at most grievanceScale·hardship). Built on the first month; `candidateCount` −1 before.
+   * The only citizens who can ever protest, highest hardship first: hardship above
+   * threshold/grievanceScale (grievance is at most grievanceScale·hardship). Built on the first month;
+   * `candidateCount` −1 before.
    */
   candidates: Int32Array;
   candidateCount: number;
+  /** The least risk aversion among the candidates. */
+  leastRiskAversion: number;
 }
 
 /** Sector fields that hold fractional numbers (the rest are whole counts). */

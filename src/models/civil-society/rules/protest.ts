@@ -46,7 +46,33 @@ export function createProtestRoll(n: number, ticks: number, maxJailMonths: numbe
     releases: new Int32Array(ticks + maxJailMonths + 2),
     candidates: new Int32Array(0),
     candidateCount: -1,
+    leastRiskAversion: 0,
   };
+}
+
+/**
+ * The citizens who can ever protest (hardship above threshold/grievanceScale), highest hardship first
+ * (ties in index order), and the least risk aversion among them.
+ */
+function buildCandidates(
+  roll: ProtestRoll,
+  hardship: Float64Array | Float32Array,
+  riskAversion: Float64Array | Float32Array,
+  gs: number,
+  threshold: number,
+): void {
+  const found: number[] = [];
+  let least = Infinity;
+  for (let j = 0; j < hardship.length; j++) {
+    if (gs * hardship[j] > threshold) {
+      found.push(j);
+      if (riskAversion[j] < least) least = riskAversion[j];
+    }
+  }
+  found.sort((a, b) => hardship[b] - hardship[a] || a - b);
+  roll.candidates = Int32Array.from(found);
+  roll.candidateCount = found.length;
+  roll.leastRiskAversion = found.length > 0 ? least : 0;
 }
 
 export function protest(state: ModelState, ctx: TickContext): void {
@@ -80,16 +106,19 @@ export function protest(state: ModelState, ctx: TickContext): void {
   const initial = c.legitimacy;
   if (q >= 1) {
     // only citizens whose hardship could carry a grievance past the threshold can protest (a static
-    // filter, in index order, so the result is the same as visiting everyone)
-    if (roll.candidateCount < 0) {
-      roll.candidates = new Int32Array(n);
-      let k = 0;
-      for (let j = 0; j < n; j++) if (gs * hardship[j] > threshold) roll.candidates[k++] = j;
-      roll.candidateCount = k;
-    }
+    // filter), visited from the highest hardship down: once even the least legitimacy and the least risk
+    // aversion anyone has could not carry this month's grievance past the threshold, no one further down
+    // can protest. (Rounding is monotone, so the bound computed in the rule's own order is exact.) The
+    // newcomers are then put in index order, so the result is the same as visiting everyone in turn.
+    if (roll.candidateCount < 0) buildCandidates(roll, hardship, riskAversion, gs, threshold);
     const candidates = roll.candidates;
+    let lMin = la * sector.initialLegitimacyMin + lb;
+    lMin = lMin < 0 ? 0 : lMin > 1 ? 1 : lMin;
+    const leastRisk = roll.leastRiskAversion * risk;
+    const first = count;
     for (let k = 0; k < roll.candidateCount; k++) {
       const j = candidates[k];
+      if (gs * hardship[j] * (1 - lMin) - leastRisk <= threshold) break;
       if (protesting[j] !== 0 || jailedUntil[j] > tick) continue;
       let l = la * initial[j] + lb;
       l = l < 0 ? 0 : l > 1 ? 1 : l;
@@ -98,6 +127,7 @@ export function protest(state: ModelState, ctx: TickContext): void {
         next[count++] = j;
       }
     }
+    if (count - first > 1) next.subarray(first, count).sort();
   } else {
     const logSkip = Math.log(1 - q);
     let i = Math.log(1 - u()) / logSkip;
