@@ -154,7 +154,7 @@ export const phases: readonly Phase<ModelState>[] = [
   {
     name: 'protest',
     run: protest,
-    reads: fields('repression', 'legitimacyScale', 'legitimacyOffset'),
+    reads: fields('repression', 'legitimacyScale', 'legitimacyOffset', 'initialLegitimacyMin'),
     writes: fields('protesters', 'arrests', 'jailed'),
   },
   { name: 'donations', run: donations, reads: fields('donationsReal') },
