@@ -4,6 +4,7 @@
  * interrupted. No user error prints a stack trace; `--debug` shows one for what looks like a bug.
  */
 import yargs from 'yargs';
+import { compareCommand } from './commands/compare.ts';
 import { runCommand } from './commands/run.ts';
 import { validateCommand } from './commands/validate.ts';
 import { factsCommand } from './commands/facts.ts';
@@ -74,6 +75,7 @@ export async function main(argv: string[]): Promise<number> {
       .scriptName('civsim')
       .usage('civsim: an agent-based laboratory for civil-society policy.\n\nUsage: $0 <command> [options]')
       .command(runCommand(setExit))
+      .command(compareCommand(setExit))
       .command(validateCommand(setExit))
       .command(factsCommand(setExit))
       .option('debug', {

@@ -91,6 +91,8 @@ export interface ModelDefinition<S extends ScenarioBase = ScenarioBase, State = 
   groups: Readonly<Record<string, string>>;
   /** Charts drawn when a scenario lists none. */
   charts: readonly ChartSpec[];
+  /** The metrics a comparison reports by default (`civsim compare` without --metrics). */
+  headline?: readonly string[];
   /** Words put into units (`currency` → the scenario's currency). */
   unitWords?(scenario: S): Readonly<Record<string, string>>;
   renames?: readonly Rename[];

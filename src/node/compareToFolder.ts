@@ -1,0 +1,167 @@
+/**
+ * A comparison from scenarios to a finished folder: the library call behind `civsim compare`. It claims
+ * `<out>/_compare/<id>.partial/` (scenario names cannot start with `_`, so no run folder can clash),
+ * runs every scenario's replicates on the worker pool with common random numbers (the baseline's stream
+ * family for all, one master seed), builds the statistics, and writes comparison.csv, report.md and each
+ * run's manifest (runs/<scenario>/manifest.json) before renaming the folder — complete or marked
+ * INCOMPLETE, never half-written and looking done.
+ */
+import { join } from 'node:path';
+import { compareRuns, type ComparisonData } from '../compare/compareRuns.ts';
+import { comparisonCsvLines } from '../compare/comparisonCsv.ts';
+import { comparisonMarkdown } from '../compare/reportMarkdown.ts';
+import { modelById } from '../models/registry.ts';
+import { csvText } from '../output/csv.ts';
+import { incompleteText } from '../output/incomplete.ts';
+import { buildManifest } from '../output/manifest.ts';
+import type { RunResult } from '../output/runFiles.ts';
+import { defaultRunId } from '../output/runId.ts';
+import { outputMetricIds } from '../output/tables.ts';
+import type { ScenarioBase } from '../scenario/envelope.ts';
+import { scenarioHash } from '../scenario/hash.ts';
+import { writeFileAtomic } from './atomicWrite.ts';
+import { softwareFacts } from './environment.ts';
+import { runReplicatesOnWorkers, type PoolProgress } from './replicatePool.ts';
+import { claimRunFolder, completeRunFolder, makeFolders, updateIncomplete } from './runFolder.ts';
+
+export interface CompareToFolderOptions {
+  out: string;
+  id?: string;
+  /** Index of the baseline scenario (default 0). */
+  baseline?: number;
+  metrics?: readonly string[];
+  years?: readonly number[];
+  precision?: number;
+  workers?: number;
+  signal?: AbortSignal;
+  /** Progress over every run of the comparison at once. */
+  onProgress?(progress: PoolProgress): void;
+  onStarted?(folder: string): void;
+  sources?: { files: string[]; hash: string }[];
+  command?: { argv: string[]; line: string; cwd: string };
+}
+
+export interface FinishedComparison {
+  folder: string;
+  runId: string;
+  data: ComparisonData;
+  wallSeconds: number;
+}
+
+/** The folder under `out` that holds comparisons: a name no scenario can have. */
+export const comparisonsFolder = '_compare';
+
+/** The metrics a comparison reports by default: the model's headline, else its first six. */
+export function defaultCompareMetrics(scenario: ScenarioBase): string[] {
+  const model = modelById(scenario.model);
+  const all = outputMetricIds(scenario, model.metrics);
+  const headline = (model.headline ?? []).filter((m) => all.includes(m));
+  return headline.length > 0 ? headline : all.slice(0, 6);
+}
+
+export async function compareToFolder(
+  scenarios: readonly ScenarioBase[],
+  options: CompareToFolderOptions,
+): Promise<FinishedComparison> {
+  const startedAt = new Date();
+  const started = performance.now();
+  const baseline = options.baseline ?? 0;
+  const model = modelById(scenarios[0].model);
+  const rerun = options.command?.line ?? 'civsim compare <scenarios>';
+  const folder = await claimRunFolder(
+    join(options.out, comparisonsFolder),
+    options.id ?? defaultRunId(startedAt, scenarios[0].seed),
+    { exact: options.id !== undefined, incomplete: incompleteText({ startedAt, rerun }) },
+  );
+  options.onStarted?.(folder.partialPath);
+  try {
+    const family = scenarios[baseline].name;
+    const ticksEach = scenarios.map(() => 0);
+    const totals = scenarios.map(() => 0);
+    const doneEach = scenarios.map(() => 0);
+    const runs: RunResult[] = [];
+    for (let s = 0; s < scenarios.length; s++) {
+      const scenario = scenarios[s];
+      const replicates = await runReplicatesOnWorkers(scenario, {
+        workers: options.workers,
+        family,
+        signal: options.signal,
+        onProgress: (p) => {
+          ticksEach[s] = p.ticksDone;
+          totals[s] = p.ticksTotal;
+          doneEach[s] = p.done;
+          // scenarios not started yet count with their first run's size per replicate
+          const perReplicate = totals[0] / Math.max(1, scenarios[0].replicates);
+          const ticksTotal = scenarios.reduce(
+            (sum, sc, k) => sum + (totals[k] || perReplicate * sc.replicates),
+            0,
+          );
+          options.onProgress?.({
+            replicates: scenarios.reduce((sum, sc) => sum + sc.replicates, 0),
+            done: doneEach.reduce((a, b) => a + b, 0),
+            ticksDone: ticksEach.reduce((a, b) => a + b, 0),
+            ticksTotal,
+            building: p.building,
+          });
+        },
+      });
+      runs.push({ model, scenario, replicates });
+    }
+    options.signal?.throwIfAborted();
+    const data = compareRuns(runs, {
+      baseline,
+      metrics: options.metrics ?? defaultCompareMetrics(scenarios[0]),
+      years: options.years,
+      precision: options.precision,
+    });
+    const software = await softwareFacts();
+    const hashes = scenarios.map((s) => scenarioHash(s));
+    const write = (path: string, text: string) =>
+      writeFileAtomic(join(folder.partialPath, path), text, options.signal);
+    await write('comparison.csv', csvText(comparisonCsvLines(data)));
+    await write(
+      'report.md',
+      comparisonMarkdown(data, {
+        runs: scenarios.map((scenario, i) => ({ scenario, hash: hashes[i], runId: folder.runId })),
+        metrics: new Map(model.metrics.map((m) => [m.id, m])),
+        civsimVersion: software.civsimVersion,
+        gitCommit: software.gitCommit,
+        commandLine: options.command?.line ?? '',
+        charts: [],
+      }),
+    );
+    const wallSeconds = (performance.now() - started) / 1000;
+    for (let s = 0; s < runs.length; s++) {
+      const run = runs[s];
+      await makeFolders(join(folder.partialPath, 'runs', run.scenario.name));
+      const manifest = buildManifest({
+        runId: `${folder.runId}/${run.scenario.name}`,
+        scenario: run.scenario,
+        scenarioHash: hashes[s],
+        loadedHash: options.sources?.[s]?.hash ?? hashes[s],
+        scenarioFiles: options.sources?.[s]?.files ?? [],
+        overrides: {},
+        replicateSeeds: run.replicates.map((r) => ({ replicate: r.replicate, seedKey: r.seedKey })),
+        metrics: data.metrics,
+        charts: [],
+        software,
+        argv: options.command?.argv ?? [],
+        commandLine: options.command?.line ?? '',
+        cwd: options.command?.cwd ?? '',
+        startedAt,
+        wallSeconds,
+        files: [],
+      });
+      await write(join('runs', run.scenario.name, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+    }
+    options.signal?.throwIfAborted();
+    await completeRunFolder(folder);
+    return { folder: folder.finalPath, runId: folder.runId, data, wallSeconds };
+  } catch (error) {
+    const reason = options.signal?.aborted
+      ? `interrupted at ${new Date().toISOString()}`
+      : `it failed at ${new Date().toISOString()}: ${error instanceof Error ? error.message : String(error)}`;
+    await updateIncomplete(folder, incompleteText({ startedAt, rerun, reason }));
+    throw error;
+  }
+}

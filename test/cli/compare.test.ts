@@ -1,0 +1,76 @@
+/**
+ * `civsim compare` on the real binary with shipped scenarios: a small paired comparison (its folder,
+ * tables, report and manifests), and bad input refused with exit 2 and one line, no stack trace.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCivsim } from './civsimProcess.ts';
+
+const out = mkdtempSync(join(tmpdir(), 'civsim-compare-'));
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+const quick = ['--scale', '0.02', '-r', '3', '-w', '2', '-o', out];
+
+describe('civsim compare', () => {
+  it('compares two policies with paired replicates: tables, report and manifests', async () => {
+    const r = await runCivsim([
+      'compare',
+      'scenarios/status-quo.yaml',
+      'scenarios/restrictive.yaml',
+      '--years',
+      '2030',
+      '--id',
+      'two',
+      ...quick,
+    ]);
+    expect(r.stderr).not.toMatch(/at .*\.ts:\d+/);
+    expect(r.code).toBe(0);
+    const folder = r.stdout.trim();
+    expect(folder).toBe(join(out, '_compare', 'two'));
+    expect(readdirSync(folder).sort()).toEqual(['comparison.csv', 'report.md', 'runs']);
+    const rows = readFileSync(join(folder, 'comparison.csv'), 'utf8').trim().split('\n').slice(1);
+    const value = (key: string) => rows.find((l) => l.startsWith(key))?.split(',')[4];
+    // common random numbers: the two scenarios share their history until the policies part in 2026
+    expect(value('restrictive,trust,2025,difference,')).toBe('0');
+    expect(Number(value('restrictive,trust,2050,difference,'))).toBeLessThan(0);
+    expect(value('restrictive,trust,2030,p_holm,')).toBeDefined();
+    expect(value('status-quo,trust,2030,p_holm,')).toBeUndefined();
+    const md = readFileSync(join(folder, 'report.md'), 'utf8');
+    expect(md).toMatch(/## What differs, and how sure/);
+    expect(md).toMatch(/## Outcomes in 2030/);
+    expect(md).toMatch(/common random numbers/);
+    const manifests = ['status-quo', 'restrictive'].map((s) =>
+      JSON.parse(readFileSync(join(folder, 'runs', s, 'manifest.json'), 'utf8')),
+    );
+    expect(manifests[0].replicateSeeds).toHaveLength(3);
+    expect(manifests[0].replicateSeeds).toEqual(manifests[1].replicateSeeds);
+    expect(manifests[1].replicateSeeds[0].seedKey).toMatch(/status-quo/);
+  }, 120_000);
+
+  it.each([
+    [['scenarios/status-quo.yaml'], /at least two scenarios/],
+    [
+      ['scenarios/status-quo.yaml', 'scenarios/restrictive.yaml', '--metrics', 'trusst'],
+      /did you mean trust/,
+    ],
+    [
+      ['scenarios/status-quo.yaml', 'scenarios/restrictive.yaml', '--baseline', 'nobody'],
+      /none of the scenarios/,
+    ],
+    [['scenarios/status-quo.yaml', 'scenarios/classics/threshold-normal.yaml'], /different models/],
+    [['scenarios/status-quo.yaml', 'scenarios/status-quo.yaml'], /two scenarios are named status-quo/],
+    [['scenarios/status-quo.yaml', 'scenarios/restrictive.yaml', '--years', '20x0'], /--years/],
+    [['scenarios/status-quo.yaml', 'scenarios/restrictive.yaml', '--precision', '2'], /--precision/],
+  ])(
+    'refuses %j with exit 2 and no stack trace',
+    async (args, message) => {
+      const r = await runCivsim(['compare', ...args, ...quick]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    },
+    60_000,
+  );
+});
