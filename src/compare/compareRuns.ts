@@ -69,6 +69,8 @@ export interface ComparisonData {
   outcomeYears: number[];
   outcomes: OutcomeCell[];
   precision: number;
+  /** Every replicate's value at the horizon, per scenario and metric (for the distribution charts). */
+  horizonValues: Map<string, Map<string, number[]>>;
 }
 
 /** Why replicates are (not) paired: same replicate numbers from the same seed keys. */
@@ -187,7 +189,11 @@ export function compareRuns(runs: readonly RunResult[], options: CompareOptions)
   const tested = outcomes.filter((c) => c.versus);
   const adjusted = holm(tested.map((c) => c.versus!.result.p));
   tested.forEach((c, i) => (c.versus!.pHolm = adjusted[i]));
+  const horizonValues = new Map(
+    runs.map((run, s) => [names[s], new Map(options.metrics.map((m) => [m, annualValues(run, m, horizon)]))]),
+  );
   return {
+    horizonValues,
     scenarios: names,
     baseline: names[options.baseline],
     metrics: [...options.metrics],

@@ -8,6 +8,7 @@
  */
 import { join } from 'node:path';
 import { compareRuns, type ComparisonData } from '../compare/compareRuns.ts';
+import { compareCharts } from '../compare/compareCharts.ts';
 import { comparisonCsvLines } from '../compare/comparisonCsv.ts';
 import { comparisonMarkdown } from '../compare/reportMarkdown.ts';
 import { modelById } from '../models/registry.ts';
@@ -32,6 +33,8 @@ export interface CompareToFolderOptions {
   metrics?: readonly string[];
   years?: readonly number[];
   precision?: number;
+  /** Draw charts (default true). */
+  charts?: boolean;
   workers?: number;
   signal?: AbortSignal;
   /** Progress over every run of the comparison at once. */
@@ -116,18 +119,31 @@ export async function compareToFolder(
     });
     const software = await softwareFacts();
     const hashes = scenarios.map((s) => scenarioHash(s));
-    const write = (path: string, text: string) =>
+    const write = (path: string, text: string | Uint8Array) =>
       writeFileAtomic(join(folder.partialPath, path), text, options.signal);
     await write('comparison.csv', csvText(comparisonCsvLines(data)));
+    const metricDefinitions = new Map(model.metrics.map((m) => [m.id, m]));
+    const charts = options.charts === false ? [] : compareCharts(data, metricDefinitions);
+    if (charts.length > 0) {
+      const { renderPng, renderSvg } = await import('./render.ts');
+      await makeFolders(join(folder.partialPath, 'charts'));
+      for (const chart of charts) {
+        options.signal?.throwIfAborted();
+        await write(`charts/${chart.id}.vl.json`, `${JSON.stringify(chart.spec, null, 2)}\n`);
+        const svg = await renderSvg(chart.spec);
+        await write(`charts/${chart.id}.svg`, svg);
+        await write(`charts/${chart.id}.png`, renderPng(svg));
+      }
+    }
     await write(
       'report.md',
       comparisonMarkdown(data, {
         runs: scenarios.map((scenario, i) => ({ scenario, hash: hashes[i], runId: folder.runId })),
-        metrics: new Map(model.metrics.map((m) => [m.id, m])),
+        metrics: metricDefinitions,
         civsimVersion: software.civsimVersion,
         gitCommit: software.gitCommit,
         commandLine: options.command?.line ?? '',
-        charts: [],
+        charts: charts.map((c) => ({ path: `charts/${c.id}.png`, title: c.title })),
       }),
     );
     const wallSeconds = (performance.now() - started) / 1000;

@@ -72,7 +72,7 @@ export interface ChartRow {
   hi: number | null;
 }
 
-const chartSchemaUrl = 'https://vega.github.io/schema/vega-lite/v6.json';
+export const chartSchemaUrl = 'https://vega.github.io/schema/vega-lite/v6.json';
 
 /** Scores of the CSO Sustainability Index run from 1 (best) to 7 (worst). */
 function isInvertedScore(unit: string): boolean {

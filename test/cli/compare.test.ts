@@ -29,7 +29,10 @@ describe('civsim compare', () => {
     expect(r.code).toBe(0);
     const folder = r.stdout.trim();
     expect(folder).toBe(join(out, '_compare', 'two'));
-    expect(readdirSync(folder).sort()).toEqual(['comparison.csv', 'report.md', 'runs']);
+    expect(readdirSync(folder).sort()).toEqual(['charts', 'comparison.csv', 'report.md', 'runs']);
+    for (const chart of ['trajectories', 'differences', 'distributions']) {
+      expect(readdirSync(join(folder, 'charts'))).toContain(`${chart}.png`);
+    }
     const rows = readFileSync(join(folder, 'comparison.csv'), 'utf8').trim().split('\n').slice(1);
     const value = (key: string) => rows.find((l) => l.startsWith(key))?.split(',')[4];
     // common random numbers: the two scenarios share their history until the policies part in 2026
@@ -41,6 +44,7 @@ describe('civsim compare', () => {
     expect(md).toMatch(/## What differs, and how sure/);
     expect(md).toMatch(/## Outcomes in 2030/);
     expect(md).toMatch(/common random numbers/);
+    expect(md).toContain('![Trajectories: mean and 95% interval](charts/trajectories.png)');
     const manifests = ['status-quo', 'restrictive'].map((s) =>
       JSON.parse(readFileSync(join(folder, 'runs', s, 'manifest.json'), 'utf8')),
     );

@@ -3,26 +3,8 @@ import { compareRuns, pairingOf } from '../../src/compare/compareRuns.ts';
 import { comparisonCsvLines } from '../../src/compare/comparisonCsv.ts';
 import { comparisonMarkdown, escapeMarkdown } from '../../src/compare/reportMarkdown.ts';
 import type { MetricDefinition } from '../../src/models/definition.ts';
-import type { RunResult } from '../../src/output/runFiles.ts';
 import { pairedT, welchT } from '../../src/stats/tTests.ts';
-
-/** A run of `values[r][y]` for metric m over the years, replicate seed keys from `family`. */
-function fakeRun(name: string, family: string, years: number[], values: number[][], seed = 1): RunResult {
-  return {
-    model: {} as RunResult['model'],
-    scenario: { name, seed, replicates: values.length, title: name } as unknown as RunResult['scenario'],
-    replicates: values.map((row, r) => ({
-      replicate: r,
-      seedKey: `civsim|${family}|${seed}|${r}`,
-      series: {
-        ticks: [],
-        values: {},
-        years,
-        annual: { m: Float64Array.from(row) },
-      } as unknown as RunResult['replicates'][number]['series'],
-    })),
-  };
-}
+import { fakeRun } from './fakeRun.ts';
 
 const years = [2020, 2021, 2022];
 const base = [

@@ -121,6 +121,7 @@ export async function compare(args: CompareArgs): Promise<number> {
       metrics,
       years,
       precision: args.precision,
+      charts: args.charts,
       workers,
       signal: controller.signal,
       onStarted: (folder) => {

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { compareCharts } from '../../src/compare/compareCharts.ts';
+import { compareRuns } from '../../src/compare/compareRuns.ts';
+import type { MetricDefinition } from '../../src/models/definition.ts';
+import { renderSvg } from '../../src/node/render.ts';
+import { palette } from '../../src/output/chartTheme.ts';
+import { fakeRun } from './fakeRun.ts';
+
+const years = [2020, 2021, 2022];
+const runs = [0, 1, 2].map((s) =>
+  fakeRun(
+    ['base', 'up', 'down'][s],
+    'f',
+    years,
+    [0, 1, 2, 3].map((r) => years.map((_, y) => 1 + y * (s === 1 ? 1 : s === 2 ? -0.5 : 0) + r * 0.1)),
+  ),
+);
+const metric = {
+  id: 'm',
+  label: 'Members',
+  unit: 'per 10k',
+  direction: 'higher-is-better',
+} as MetricDefinition;
+
+describe('comparison charts', () => {
+  const data = compareRuns(runs, { baseline: 0, metrics: ['m'] });
+  const charts = compareCharts(data, new Map([['m', metric]]));
+
+  it('one colour per scenario, the same in every chart, from the colour-blind-safe palette', () => {
+    expect(charts.map((c) => c.id)).toEqual(['trajectories', 'differences', 'distributions']);
+    const text = JSON.stringify(charts.map((c) => c.spec));
+    expect(text).toContain(JSON.stringify({ domain: ['base', 'up', 'down'], range: palette.slice(0, 3) }));
+    expect(text).toContain('Members (per 10k) ↑ better');
+  });
+
+  it('differences leave the baseline out and draw the zero line', () => {
+    const spec = JSON.stringify(charts[1].spec);
+    const rows = (charts[1].spec as { data: { values: { scenario: string }[] } }).data.values;
+    expect(new Set(rows.map((r) => r.scenario))).toEqual(new Set(['up', 'down']));
+    expect(spec).toContain(JSON.stringify({ domain: ['up', 'down'], range: palette.slice(1, 3) }));
+    expect(spec).toContain('"datum":0');
+  });
+
+  it('every chart renders to SVG with a mark per scenario', async () => {
+    for (const chart of charts) {
+      const svg = await renderSvg(chart.spec);
+      expect(svg).toMatch(/^<svg/);
+      // the baseline's blue appears only where the baseline is drawn; the others keep their colours
+      const shown = chart.id === 'differences' ? palette.slice(1, 3) : palette.slice(0, 3);
+      for (const c of shown) expect(svg.toLowerCase()).toContain(c.toLowerCase());
+      if (chart.id === 'differences') expect(svg.toLowerCase()).not.toContain(palette[0].toLowerCase());
+    }
+  }, 30_000);
+});
