@@ -4,7 +4,8 @@
  * runs every scenario's replicates on the worker pool with common random numbers (the baseline's stream
  * family for all, one master seed), builds the statistics, and writes comparison.csv, report.md and each
  * run's manifest (runs/<scenario>/manifest.json) before renaming the folder — complete or marked
- * INCOMPLETE, never half-written and looking done.
+ * INCOMPLETE, never half-written and looking done. Given finished run folders instead (`finished`), it
+ * compares them without rerunning, paired only if they share seed keys.
  */
 import { join } from 'node:path';
 import { compareRuns, type ComparisonData } from '../compare/compareRuns.ts';
@@ -22,6 +23,7 @@ import type { ScenarioBase } from '../scenario/envelope.ts';
 import { scenarioHash } from '../scenario/hash.ts';
 import { writeFileAtomic } from './atomicWrite.ts';
 import { softwareFacts } from './environment.ts';
+import type { FinishedRunFolder } from './readRunFolder.ts';
 import { runReplicatesOnWorkers, type PoolProgress } from './replicatePool.ts';
 import { claimRunFolder, completeRunFolder, makeFolders, updateIncomplete } from './runFolder.ts';
 
@@ -41,6 +43,8 @@ export interface CompareToFolderOptions {
   onProgress?(progress: PoolProgress): void;
   onStarted?(folder: string): void;
   sources?: { files: string[]; hash: string }[];
+  /** Finished run folders to compare instead of running the scenarios (their manifests are copied). */
+  finished?: readonly FinishedRunFolder[];
   command?: { argv: string[]; line: string; cwd: string };
 }
 
@@ -82,8 +86,8 @@ export async function compareToFolder(
     const ticksEach = scenarios.map(() => 0);
     const totals = scenarios.map(() => 0);
     const doneEach = scenarios.map(() => 0);
-    const runs: RunResult[] = [];
-    for (let s = 0; s < scenarios.length; s++) {
+    const runs: RunResult[] = options.finished ? options.finished.map((f) => f.run) : [];
+    for (let s = 0; s < scenarios.length && !options.finished; s++) {
       const scenario = scenarios[s];
       const replicates = await runReplicatesOnWorkers(scenario, {
         workers: options.workers,
@@ -138,7 +142,11 @@ export async function compareToFolder(
     await write(
       'report.md',
       comparisonMarkdown(data, {
-        runs: scenarios.map((scenario, i) => ({ scenario, hash: hashes[i], runId: folder.runId })),
+        runs: scenarios.map((scenario, i) => ({
+          scenario,
+          hash: hashes[i],
+          runId: String(options.finished?.[i].manifest.runId ?? folder.runId),
+        })),
         metrics: metricDefinitions,
         civsimVersion: software.civsimVersion,
         gitCommit: software.gitCommit,
@@ -150,24 +158,26 @@ export async function compareToFolder(
     for (let s = 0; s < runs.length; s++) {
       const run = runs[s];
       await makeFolders(join(folder.partialPath, 'runs', run.scenario.name));
-      const manifest = buildManifest({
-        runId: `${folder.runId}/${run.scenario.name}`,
-        scenario: run.scenario,
-        scenarioHash: hashes[s],
-        loadedHash: options.sources?.[s]?.hash ?? hashes[s],
-        scenarioFiles: options.sources?.[s]?.files ?? [],
-        overrides: {},
-        replicateSeeds: run.replicates.map((r) => ({ replicate: r.replicate, seedKey: r.seedKey })),
-        metrics: data.metrics,
-        charts: [],
-        software,
-        argv: options.command?.argv ?? [],
-        commandLine: options.command?.line ?? '',
-        cwd: options.command?.cwd ?? '',
-        startedAt,
-        wallSeconds,
-        files: [],
-      });
+      const manifest =
+        options.finished?.[s].manifest ??
+        buildManifest({
+          runId: `${folder.runId}/${run.scenario.name}`,
+          scenario: run.scenario,
+          scenarioHash: hashes[s],
+          loadedHash: options.sources?.[s]?.hash ?? hashes[s],
+          scenarioFiles: options.sources?.[s]?.files ?? [],
+          overrides: {},
+          replicateSeeds: run.replicates.map((r) => ({ replicate: r.replicate, seedKey: r.seedKey })),
+          metrics: data.metrics,
+          charts: [],
+          software,
+          argv: options.command?.argv ?? [],
+          commandLine: options.command?.line ?? '',
+          cwd: options.command?.cwd ?? '',
+          startedAt,
+          wallSeconds,
+          files: [],
+        });
       await write(join('runs', run.scenario.name, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     }
     options.signal?.throwIfAborted();

@@ -6,7 +6,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCivsim } from './civsimProcess.ts';
+import { root, runCivsim } from './civsimProcess.ts';
 
 const out = mkdtempSync(join(tmpdir(), 'civsim-compare-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
@@ -52,6 +52,48 @@ describe('civsim compare', () => {
     expect(manifests[0].replicateSeeds).toEqual(manifests[1].replicateSeeds);
     expect(manifests[1].replicateSeeds[0].seedKey).toMatch(/status-quo/);
   }, 120_000);
+
+  it('compares finished run folders without rerunning, and says they are not paired', async () => {
+    const runs = [];
+    for (const s of ['status-quo', 'restrictive']) {
+      const r = await runCivsim([
+        'run',
+        `scenarios/${s}.yaml`,
+        '--scale',
+        '0.02',
+        '-r',
+        '3',
+        '-w',
+        '2',
+        '--no-charts',
+        '-q',
+        '-o',
+        join(out, 'runs'),
+      ]);
+      expect(r.code).toBe(0);
+      runs.push(r.stdout.trim());
+    }
+    const r = await runCivsim(['compare', ...runs, '--no-charts', '--id', 'folders', '-q', '-o', out]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const folder = r.stdout.trim();
+    const md = readFileSync(join(folder, 'report.md'), 'utf8');
+    expect(md).toMatch(/not paired/);
+    expect(md).toMatch(/different stream families/);
+    const rows = readFileSync(join(folder, 'comparison.csv'), 'utf8');
+    expect(rows).toMatch(/^restrictive,trust,2050,p_holm,0\./m);
+    const copied = JSON.parse(readFileSync(join(folder, 'runs', 'restrictive', 'manifest.json'), 'utf8'));
+    expect(copied).toEqual(JSON.parse(readFileSync(join(runs[1], 'manifest.json'), 'utf8')));
+    const mixed = await runCivsim(['compare', runs[0], 'scenarios/restrictive.yaml', '-o', out]);
+    expect(mixed.code).toBe(2);
+    expect(mixed.stderr).toMatch(/not both/);
+    const notRun = await runCivsim(['compare', runs[0], join(root, 'scenarios'), '-o', out]);
+    expect(notRun.code).toBe(2);
+    expect(notRun.stderr).toMatch(/not a finished civsim run folder/);
+    const seeded = await runCivsim(['compare', ...runs, '--seed', '3', '-o', out]);
+    expect(seeded.code).toBe(2);
+    expect(seeded.stderr).toMatch(/--seed cannot change finished runs/);
+  }, 180_000);
 
   it.each([
     [['scenarios/status-quo.yaml'], /at least two scenarios/],

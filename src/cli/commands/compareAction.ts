@@ -6,7 +6,17 @@
 import { basename } from 'node:path';
 import { applyOverrides, type RunOverrides } from '../../index.ts';
 import { modelById } from '../../models/registry.ts';
-import { compareToFolder, defaultCompareMetrics } from '../../node/compareToFolder.ts';
+import {
+  compareToFolder,
+  defaultCompareMetrics,
+  type CompareToFolderOptions,
+} from '../../node/compareToFolder.ts';
+import {
+  isFolder,
+  readRunFolder,
+  RunFolderReadError,
+  type FinishedRunFolder,
+} from '../../node/readRunFolder.ts';
 import { cores } from '../../node/resources.ts';
 import { RunFolderTakenError } from '../../node/runFolder.ts';
 import { civsimCommandLine } from '../../output/commandLine.ts';
@@ -19,7 +29,39 @@ import { say, sayError } from '../say.ts';
 import type { CompareArgs } from './compare.ts';
 import { loadForCommand } from './runAction.ts';
 
+/** `civsim compare RUN_DIR…`: finished run folders compared without rerunning. */
+async function compareFolders(args: CompareArgs): Promise<number> {
+  const finished: FinishedRunFolder[] = [];
+  for (const path of args.scenarios) {
+    try {
+      finished.push(await readRunFolder(path));
+    } catch (error) {
+      if (!(error instanceof RunFolderReadError)) throw error;
+      say(error.message);
+      return 2;
+    }
+  }
+  const ignored = (['seed', 'replicates', 'scale'] as const).filter((k) => args[k] !== undefined);
+  if (ignored.length > 0) {
+    say(
+      `${ignored.map((k) => `--${k}`).join(', ')} cannot change finished runs: leave them out, or compare the scenario files`,
+    );
+    return 2;
+  }
+  return compareChecked(
+    args,
+    finished.map((f) => f.run.scenario),
+    { finished },
+  );
+}
+
 export async function compare(args: CompareArgs): Promise<number> {
+  const folders = await Promise.all(args.scenarios.map(isFolder));
+  if (folders.every(Boolean)) return compareFolders(args);
+  if (folders.some(Boolean)) {
+    say('give either scenario files or finished run folders, not both');
+    return 2;
+  }
   const loaded: LoadedScenario[] = [];
   for (const path of args.scenarios) {
     const one = await loadForCommand(path, args);
@@ -34,10 +76,34 @@ export async function compare(args: CompareArgs): Promise<number> {
     );
     return 2;
   }
-  const names = loaded.map((l) => l.scenario.name);
+  const first = loaded[0].scenario;
+  const overrides: RunOverrides = {
+    seed: args.seed ?? first.seed,
+    replicates: args.replicates ?? first.replicates,
+    ...(args.scale !== undefined ? { scale: args.scale } : {}),
+  };
+  const scenarios: ScenarioBase[] = loaded.map((l) => applyOverrides(l.scenario, overrides));
+  return compareChecked(args, scenarios, { sources: loaded.map((l) => ({ files: l.files, hash: l.hash })) });
+}
+
+/** The checks every comparison shares (models, names, baseline, metrics, period), then the comparison. */
+async function compareChecked(
+  args: CompareArgs,
+  scenarios: ScenarioBase[],
+  input: Pick<CompareToFolderOptions, 'finished' | 'sources'>,
+): Promise<number> {
+  const models = new Set(scenarios.map((s) => s.model));
+  if (models.size > 1) {
+    say(
+      `the scenarios are of different models (${args.scenarios.map((p, i) => `${p}: ${scenarios[i].model}`).join(', ')}); ` +
+        'only scenarios of one model can be compared',
+    );
+    return 2;
+  }
+  const names = scenarios.map((s) => s.name);
   const dup = names.find((n, i) => names.indexOf(n) !== i);
   if (dup) {
-    say(`two scenarios are named ${dup}: give each scenario its own name: (results are kept by name)`);
+    say(`two scenarios are named ${dup}: give each scenario its own name (results are kept by name)`);
     return 2;
   }
   let baseline = 0;
@@ -57,14 +123,8 @@ export async function compare(args: CompareArgs): Promise<number> {
       return 2;
     }
   }
-  const first = loaded[0].scenario;
-  const overrides: RunOverrides = {
-    seed: args.seed ?? first.seed,
-    replicates: args.replicates ?? first.replicates,
-    ...(args.scale !== undefined ? { scale: args.scale } : {}),
-  };
-  const scenarios: ScenarioBase[] = loaded.map((l) => applyOverrides(l.scenario, overrides));
-  const model = modelById(first.model);
+  const overrides = { seed: scenarios[0].seed, replicates: Math.max(...scenarios.map((s) => s.replicates)) };
+  const model = modelById(scenarios[0].model);
   const known = outputMetricIds(scenarios[0], model.metrics);
   const metrics = args.metrics
     ? args.metrics
@@ -136,7 +196,7 @@ export async function compare(args: CompareArgs): Promise<number> {
         });
       },
       onProgress: (progress) => reporter.event({ kind: 'progress', progress }),
-      sources: loaded.map((l) => ({ files: l.files, hash: l.hash })),
+      ...input,
       command: { argv: process.argv, line: civsimCommandLine(process.argv.slice(2)), cwd: process.cwd() },
     });
     reporter.stop();
