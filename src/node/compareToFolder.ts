@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { compareRuns, type ComparisonData } from '../compare/compareRuns.ts';
 import { compareCharts } from '../compare/compareCharts.ts';
 import { comparisonCsvLines } from '../compare/comparisonCsv.ts';
+import { comparisonHtml } from '../compare/reportHtml.ts';
 import { comparisonMarkdown } from '../compare/reportMarkdown.ts';
 import { modelById } from '../models/registry.ts';
 import { csvText } from '../output/csv.ts';
@@ -128,6 +129,7 @@ export async function compareToFolder(
     await write('comparison.csv', csvText(comparisonCsvLines(data)));
     const metricDefinitions = new Map(model.metrics.map((m) => [m.id, m]));
     const charts = options.charts === false ? [] : compareCharts(data, metricDefinitions);
+    const drawn: { id: string; title: string; svg: string }[] = [];
     if (charts.length > 0) {
       const { renderPng, renderSvg } = await import('./render.ts');
       await makeFolders(join(folder.partialPath, 'charts'));
@@ -135,25 +137,25 @@ export async function compareToFolder(
         options.signal?.throwIfAborted();
         await write(`charts/${chart.id}.vl.json`, `${JSON.stringify(chart.spec, null, 2)}\n`);
         const svg = await renderSvg(chart.spec);
+        drawn.push({ id: chart.id, title: chart.title, svg });
         await write(`charts/${chart.id}.svg`, svg);
         await write(`charts/${chart.id}.png`, renderPng(svg));
       }
     }
-    await write(
-      'report.md',
-      comparisonMarkdown(data, {
-        runs: scenarios.map((scenario, i) => ({
-          scenario,
-          hash: hashes[i],
-          runId: String(options.finished?.[i].manifest.runId ?? folder.runId),
-        })),
-        metrics: metricDefinitions,
-        civsimVersion: software.civsimVersion,
-        gitCommit: software.gitCommit,
-        commandLine: options.command?.line ?? '',
-        charts: charts.map((c) => ({ path: `charts/${c.id}.png`, title: c.title })),
-      }),
-    );
+    const reportFacts = {
+      runs: scenarios.map((scenario, i) => ({
+        scenario,
+        hash: hashes[i],
+        runId: String(options.finished?.[i].manifest.runId ?? folder.runId),
+      })),
+      metrics: metricDefinitions,
+      civsimVersion: software.civsimVersion,
+      gitCommit: software.gitCommit,
+      commandLine: options.command?.line ?? '',
+      charts: charts.map((c) => ({ path: `charts/${c.id}.png`, title: c.title })),
+    };
+    await write('report.md', comparisonMarkdown(data, reportFacts));
+    await write('report.html', comparisonHtml(data, reportFacts, drawn));
     const wallSeconds = (performance.now() - started) / 1000;
     for (let s = 0; s < runs.length; s++) {
       const run = runs[s];

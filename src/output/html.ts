@@ -47,9 +47,9 @@ export interface ReportInput {
   files: readonly ReportFile[];
 }
 
-const contentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:";
+export const contentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:";
 
-const css = `
+export const css = `
 :root { color-scheme: light; --ink: #1d1d1f; --muted: #5f6368; --rule: #e3e3e3; --accent: #0072b2; }
 * { box-sizing: border-box; }
 body { margin: 0; font: 15px/1.55 -apple-system, "Segoe UI", Helvetica, Arial, "DejaVu Sans", sans-serif;

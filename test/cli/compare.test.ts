@@ -29,7 +29,7 @@ describe('civsim compare', () => {
     expect(r.code).toBe(0);
     const folder = r.stdout.trim();
     expect(folder).toBe(join(out, '_compare', 'two'));
-    expect(readdirSync(folder).sort()).toEqual(['charts', 'comparison.csv', 'report.md', 'runs']);
+    expect(readdirSync(folder).sort()).toEqual(['charts', 'comparison.csv', 'report.html', 'report.md', 'runs']);
     for (const chart of ['trajectories', 'differences', 'distributions']) {
       expect(readdirSync(join(folder, 'charts'))).toContain(`${chart}.png`);
     }

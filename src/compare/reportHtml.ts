@@ -1,0 +1,139 @@
+/**
+ * report.html of a comparison (pure): one self-contained page — the charts inlined as SVG, no script, a
+ * Content-Security-Policy that allows nothing from outside — so it opens offline from a double click and
+ * can be mailed as one file. Every user-supplied string is escaped.
+ */
+import { formatForReader } from '../output/displayNumber.ts';
+import { css } from '../output/html.ts';
+import { escapeHtml } from '../output/escapeHtml.ts';
+import type { ComparisonData } from './compareRuns.ts';
+import { findings, pWords } from './findings.ts';
+import { testRuleWords, type ReportFacts } from './reportMarkdown.ts';
+
+/** Nothing from outside: styles and images inline only, no scripts, no connections. */
+export const comparisonPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
+const ci = (low: number, high: number) => `[${formatForReader(low)}, ${formatForReader(high)}]`;
+
+export function comparisonHtml(
+  data: ComparisonData,
+  facts: ReportFacts,
+  charts: readonly { id: string; title: string; svg: string }[],
+): string {
+  const e = escapeHtml;
+  const label = (id: string) => {
+    const m = facts.metrics.get(id);
+    return e(m ? `${m.label}${m.unit ? ` (${m.unit})` : ''}` : id);
+  };
+  const title = `Comparison: ${data.scenarios.join(' vs ')}`;
+  const scenarioItems = facts.runs
+    .map(
+      (r) =>
+        `<li><strong>${e(r.scenario.name)}</strong> — ${e(r.scenario.title ?? r.scenario.name)}` +
+        (r.scenario.description ? `<br><span class="muted">${e(r.scenario.description)}</span>` : '') +
+        '</li>',
+    )
+    .join('\n');
+  const findingHtml = findings(data, facts.metrics)
+    .map(
+      (f) =>
+        `<h3>${e(f.scenario)} against ${e(data.baseline)} in ${data.outcomeYears.at(-1)}</h3>\n<ul>\n` +
+        (f.shown.length === 0 ? '<li>No difference could be shown at the 5% family-wise level.</li>\n' : '') +
+        f.shown.map((line) => `<li>${e(line)}</li>`).join('\n') +
+        (f.notShown.length > 0 ? `\n<li>No difference shown in: ${f.notShown.map(e).join(', ')}</li>` : '') +
+        '\n</ul>',
+    )
+    .join('\n');
+  const head = `<tr><th>metric</th>${data.scenarios.map((s) => `<th>${e(s)}</th>`).join('')}</tr>`;
+  const outcomeTables = data.outcomeYears
+    .map((year) => {
+      const rows = data.metrics
+        .map((metric) => {
+          const cells = data.scenarios.map((s) => {
+            const c = data.outcomes.find((o) => o.scenario === s && o.metric === metric && o.year === year)!;
+            const mean = `${formatForReader(c.summary.mean)} ${ci(c.summary.ciLow, c.summary.ciHigh)}`;
+            if (!c.versus) return `<td>${mean}</td>`;
+            const v = c.versus;
+            return (
+              `<td>${mean}<br><span class="muted">Δ ${v.difference > 0 ? '+' : ''}${formatForReader(v.difference)} ` +
+              `${ci(v.ciLow, v.ciHigh)}, ${e(pWords(v.pHolm))}</span></td>`
+            );
+          });
+          return `<tr><th>${label(metric)}</th>${cells.join('')}</tr>`;
+        })
+        .join('\n');
+      return `<h3>${year}</h3>\n<table>\n${head}\n${rows}\n</table>`;
+    })
+    .join('\n');
+  const horizon = data.outcomeYears[data.outcomeYears.length - 1];
+  const precisionRows = data.metrics
+    .map((metric) => {
+      const cells = data.scenarios.map((s) => {
+        const c = data.outcomes.find((o) => o.scenario === s && o.metric === metric && o.year === horizon)!;
+        const rel = Number.isFinite(c.relativeHalfWidth)
+          ? `±${formatForReader(c.relativeHalfWidth * 100)}%`
+          : '—';
+        return `<td>${rel} (needs ${c.replicatesNeeded ?? 'more than 100,000'})</td>`;
+      });
+      return `<tr><th>${label(metric)}</th>${cells.join('')}</tr>`;
+    })
+    .join('\n');
+  const chartHtml = charts
+    .map((c) => `<figure id="chart-${e(c.id)}">\n${c.svg}\n<figcaption>${e(c.title)}</figcaption>\n</figure>`)
+    .join('\n');
+  const method = [
+    `Pairing: ${e(data.pairing.reason)}.`,
+    `Tests: ${e(testRuleWords)}`,
+    ...facts.runs.map(
+      (r) =>
+        `${e(r.scenario.name)}: seed ${r.scenario.seed}, ${r.scenario.replicates} replicates, scenario hash <code>${e(r.hash)}</code>, run ${e(r.runId)}`,
+    ),
+    `civsim ${e(facts.civsimVersion)}${facts.gitCommit ? ` (commit ${e(facts.gitCommit.slice(0, 12))})` : ''}; command: <code>${e(facts.commandLine)}</code>`,
+  ];
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${comparisonPolicy}">
+<meta name="referrer" content="no-referrer">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${e(title)}</title>
+<style>${css}
+figure svg { max-width: 100%; height: auto; }
+td, th { vertical-align: top; }
+</style>
+</head>
+<body>
+<main>
+<header>
+<h1>${e(title)}</h1>
+<p>Baseline <strong>${e(data.baseline)}</strong>; ${data.replicates.join(', ')} replicates; ${data.years[0]}–${data.years.at(-1)}.</p>
+${data.periodNote ? `<p>${e(data.periodNote)}</p>` : ''}
+</header>
+<h2 id="scenarios">Scenarios</h2>
+<ul>
+${scenarioItems}
+</ul>
+<h2 id="findings">What differs, and how sure</h2>
+${findingHtml}
+<h2 id="charts">Charts</h2>
+${chartHtml || '<p class="muted">No charts were drawn (--no-charts).</p>'}
+<h2 id="outcomes">Outcomes</h2>
+<p class="muted">Mean [95% CI] over replicates; Δ: difference from the baseline [95% CI], Holm-adjusted p.</p>
+${outcomeTables}
+<h2 id="precision">Precision in ${horizon}</h2>
+<p>Half-width of each 95% interval relative to its mean, and the replicates a half-width of ${formatForReader(data.precision * 100)}% would need.</p>
+<table>
+${head}
+${precisionRows}
+</table>
+<h2 id="method">Method</h2>
+<ul>
+${method.map((m) => `<li>${m}</li>`).join('\n')}
+</ul>
+<footer>Written by civsim ${e(facts.civsimVersion)}. comparison.csv holds every number of this page; runs/ holds each run's manifest.</footer>
+</main>
+</body>
+</html>
+`;
+}
