@@ -10,6 +10,7 @@
 import { join } from 'node:path';
 import { compareRuns, type ComparisonData } from '../compare/compareRuns.ts';
 import { compareCharts } from '../compare/compareCharts.ts';
+import { mixCharts, timelineChart } from '../compare/contextCharts.ts';
 import { comparisonCsvLines } from '../compare/comparisonCsv.ts';
 import { comparisonHtml } from '../compare/reportHtml.ts';
 import { comparisonMarkdown } from '../compare/reportMarkdown.ts';
@@ -128,7 +129,14 @@ export async function compareToFolder(
       writeFileAtomic(join(folder.partialPath, path), text, options.signal);
     await write('comparison.csv', csvText(comparisonCsvLines(data)));
     const metricDefinitions = new Map(model.metrics.map((m) => [m.id, m]));
-    const charts = options.charts === false ? [] : compareCharts(data, metricDefinitions);
+    const charts =
+      options.charts === false
+        ? []
+        : [
+            ...compareCharts(data, metricDefinitions),
+            ...mixCharts(runs, data.years, model.charts, metricDefinitions),
+            ...(model.clock === 'month' ? [timelineChart(runs, baseline)] : []),
+          ];
     const drawn: { id: string; title: string; svg: string }[] = [];
     if (charts.length > 0) {
       const { renderPng, renderSvg } = await import('./render.ts');

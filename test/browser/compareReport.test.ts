@@ -48,9 +48,9 @@ describe('report.html of a comparison', () => {
     page.on('request', (r) => requests.push(r.url()));
     const url = pathToFileURL(join(folder, 'report.html')).href;
     await page.goto(url);
-    expect(await page.locator('figure svg').count()).toBe(3);
+    expect(await page.locator('figure svg').count()).toBe(5);
     // each chart drew its marks: lines or dots in the scenarios' colours
-    for (const id of ['trajectories', 'differences', 'distributions']) {
+    for (const id of ['trajectories', 'differences', 'distributions', 'mix-funding-sources', 'timelines']) {
       expect(await page.locator(`#chart-${id} svg path`).count()).toBeGreaterThan(10);
     }
     expect(await page.locator('h2#findings').textContent()).toBe('What differs, and how sure');

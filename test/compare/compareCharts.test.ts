@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareCharts } from '../../src/compare/compareCharts.ts';
 import { compareRuns } from '../../src/compare/compareRuns.ts';
+import { mixCharts, timelineChart } from '../../src/compare/contextCharts.ts';
 import type { MetricDefinition } from '../../src/models/definition.ts';
 import { renderSvg } from '../../src/node/render.ts';
 import { palette } from '../../src/output/chartTheme.ts';
@@ -51,4 +52,50 @@ describe('comparison charts', () => {
       if (chart.id === 'differences') expect(svg.toLowerCase()).not.toContain(palette[0].toLowerCase());
     }
   }, 30_000);
+});
+
+describe('context charts', () => {
+  const timeline = (events: { date: string; set: Record<string, number> }[]) => events;
+  const withTimeline = (name: string, events: { date: string; set: Record<string, number> }[]) => {
+    const run = fakeRun(name, 'f', years, [[1, 2, 3]]);
+    (run.scenario as unknown as { timeline: unknown }).timeline = timeline(events);
+    return run;
+  };
+
+  it('timelines: events the baseline shares are faint, the ones that differ are not', () => {
+    const shared = { date: '2020-01', set: { 'levers.a': 1 } };
+    const chart = timelineChart(
+      [
+        withTimeline('base', [shared]),
+        withTimeline('other', [shared, { date: '2021-01', set: { 'levers.a': 2 } }]),
+      ],
+      0,
+    );
+    const rows = (chart.spec as { data: { values: { scenario: string; event: string }[] } }).data.values;
+    expect(rows.map((r) => `${r.scenario}:${r.event}`)).toEqual([
+      'base:baseline',
+      'other:as the baseline',
+      'other:differs',
+    ]);
+  });
+
+  it('the mix of each stacked-area chart, one panel per scenario, from the replicates’ means', () => {
+    const [chart] = mixCharts(
+      [
+        fakeRun('base', 'f', years, [
+          [1, 2, 3],
+          [3, 4, 5],
+        ]),
+      ],
+      years,
+      [
+        { id: 'money', title: 'Money', metrics: ['m'], kind: 'area', annual: true, events: false },
+        { id: 'x', title: 'X', metrics: ['m'], kind: 'line', annual: true, events: false },
+      ],
+      new Map([['m', metric]]),
+    );
+    const rows = (chart.spec as { data: { values: { year: number; value: number }[] } }).data.values;
+    expect(chart.id).toBe('mix-money');
+    expect(rows.map((r) => r.value)).toEqual([2, 3, 4]);
+  });
 });
