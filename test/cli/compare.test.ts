@@ -2,6 +2,7 @@
  * `civsim compare` on the real binary with shipped scenarios: a small paired comparison (its folder,
  * tables, report and manifests), and bad input refused with exit 2 and one line, no stack trace.
  */
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,7 +30,13 @@ describe('civsim compare', () => {
     expect(r.code).toBe(0);
     const folder = r.stdout.trim();
     expect(folder).toBe(join(out, '_compare', 'two'));
-    expect(readdirSync(folder).sort()).toEqual(['charts', 'comparison.csv', 'report.html', 'report.md', 'runs']);
+    expect(readdirSync(folder).sort()).toEqual([
+      'charts',
+      'comparison.csv',
+      'report.html',
+      'report.md',
+      'runs',
+    ]);
     for (const chart of ['trajectories', 'differences', 'distributions']) {
       expect(readdirSync(join(folder, 'charts'))).toContain(`${chart}.png`);
     }
@@ -94,6 +101,30 @@ describe('civsim compare', () => {
     expect(seeded.code).toBe(2);
     expect(seeded.stderr).toMatch(/--seed cannot change finished runs/);
   }, 180_000);
+
+  it('Ctrl-C leaves no comparison that looks complete: a .partial folder that says why (exit 130)', async () => {
+    let child: ChildProcess | undefined;
+    let sent = false;
+    const r = await runCivsim(
+      ['compare', 'scenarios/status-quo.yaml', 'scenarios/restrictive.yaml', '--id', 'stopped', ...quick],
+      {
+        onSpawn: (c) => (child = c),
+        onStderr: (text) => {
+          if (!sent && /replicates done/.test(text)) {
+            sent = true;
+            child?.kill('SIGINT');
+          }
+        },
+      },
+    );
+    expect(r.code).toBe(130);
+    const folders = readdirSync(join(out, '_compare')).filter((f) => f.startsWith('stopped'));
+    expect(folders).toEqual(['stopped.partial']);
+    expect(readFileSync(join(out, '_compare', 'stopped.partial', 'INCOMPLETE'), 'utf8')).toMatch(
+      /interrupted/,
+    );
+    expect(readdirSync(join(out, '_compare', 'stopped.partial'))).not.toContain('report.html');
+  }, 120_000);
 
   it.each([
     [['scenarios/status-quo.yaml'], /at least two scenarios/],
