@@ -12,7 +12,7 @@ import type { ComparisonData, OutcomeCell } from './compareRuns.ts';
 /** The family-wise error rate the outcome table's tests are held to. */
 export const alpha = 0.05;
 
-const testWords: Record<string, string> = {
+export const testWords: Record<string, string> = {
   'paired-t': 'paired t test',
   'welch-t': "Welch's t test",
   'wilcoxon-signed-rank': 'Wilcoxon signed-rank test',

@@ -7,7 +7,7 @@ import { formatForReader } from '../output/displayNumber.ts';
 import { css } from '../output/html.ts';
 import { escapeHtml } from '../output/escapeHtml.ts';
 import type { ComparisonData } from './compareRuns.ts';
-import { findings, pWords } from './findings.ts';
+import { findings, pWords, testWords } from './findings.ts';
 import { testRuleWords, type ReportFacts } from './reportMarkdown.ts';
 
 /** Nothing from outside: styles and images inline only, no scripts, no connections. */
@@ -56,7 +56,7 @@ export function comparisonHtml(
             const v = c.versus;
             return (
               `<td>${mean}<br><span class="muted">Δ ${v.difference > 0 ? '+' : ''}${formatForReader(v.difference)} ` +
-              `${ci(v.ciLow, v.ciHigh)}, ${e(pWords(v.pHolm))}</span></td>`
+              `${ci(v.ciLow, v.ciHigh)}, ${e(testWords[v.result.test])}, ${e(pWords(v.pHolm))}</span></td>`
             );
           });
           return `<tr><th>${label(metric)}</th>${cells.join('')}</tr>`;
@@ -119,7 +119,7 @@ ${findingHtml}
 <h2 id="charts">Charts</h2>
 ${chartHtml || '<p class="muted">No charts were drawn (--no-charts).</p>'}
 <h2 id="outcomes">Outcomes</h2>
-<p class="muted">Mean [95% CI] over replicates; Δ: difference from the baseline [95% CI], Holm-adjusted p.</p>
+<p class="muted">Mean [95% CI] over replicates; Δ: difference from the baseline [95% CI], the test (see Method), Holm-adjusted p.</p>
 ${outcomeTables}
 <h2 id="precision">Precision in ${horizon}</h2>
 <p>Half-width of each 95% interval relative to its mean, and the replicates a half-width of ${formatForReader(data.precision * 100)}% would need.</p>

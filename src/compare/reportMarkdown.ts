@@ -7,7 +7,7 @@ import { formatForReader } from '../output/displayNumber.ts';
 import { escapeHtml } from '../output/escapeHtml.ts';
 import type { ScenarioBase } from '../scenario/envelope.ts';
 import type { ComparisonData } from './compareRuns.ts';
-import { findings, pWords } from './findings.ts';
+import { findings, pWords, testWords } from './findings.ts';
 
 /**
  * Text safe in Markdown prose and table cells: Markdown's emphasis, link, code and table characters
@@ -82,13 +82,13 @@ export function comparisonMarkdown(data: ComparisonData, facts: ReportFacts): st
         const mean = `${formatForReader(c.summary.mean)} ${ci(c.summary.ciLow, c.summary.ciHigh)}`;
         if (!c.versus) return mean;
         const v = c.versus;
-        return `${mean}<br>Δ ${v.difference > 0 ? '+' : ''}${formatForReader(v.difference)} ${ci(v.ciLow, v.ciHigh)}, ${pWords(v.pHolm)}`;
+        return `${mean}<br>Δ ${v.difference > 0 ? '+' : ''}${formatForReader(v.difference)} ${ci(v.ciLow, v.ciHigh)}, ${testWords[v.result.test]}, ${pWords(v.pHolm)}`;
       });
       out.push(`| ${label(metric)}${unit(metric) ? ` (${unit(metric)})` : ''} | ${cells.join(' | ')} |`);
     }
     out.push(
       '',
-      'Mean [95% CI] over replicates; Δ: difference from the baseline [95% CI], Holm-adjusted p.',
+      'Mean [95% CI] over replicates; Δ: difference from the baseline [95% CI], the test (see Method), Holm-adjusted p.',
       '',
     );
   }

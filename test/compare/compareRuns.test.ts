@@ -124,5 +124,7 @@ describe('compareRuns', () => {
     expect(md).toMatch(/common random numbers/);
     expect(md).toMatch(/Holm/);
     expect(md).toMatch(/Members: \+/);
+    // each difference names its test
+    expect(md).toMatch(/Δ \+[^|]*paired t test, p/);
   });
 });
