@@ -128,12 +128,7 @@ export function timelineChart(runs: readonly RunResult[], baseline = 0): Compare
         {
           mark: { type: 'point', filled: true, size: 70 },
           encoding: {
-            opacity: {
-              field: 'event',
-              type: 'nominal',
-              legend: null,
-              scale: { domain: ['baseline', 'differs', 'as the baseline'], range: [0.85, 0.95, 0.2] },
-            },
+            opacity: { field: 'opacity', type: 'quantitative', scale: null, legend: null },
             x: { field: 'date', type: 'temporal', title: null },
             y: { field: 'scenario', type: 'nominal', title: null, sort: names },
             color: {

@@ -25,6 +25,7 @@ import type { ScenarioBase } from '../scenario/envelope.ts';
 import { scenarioHash } from '../scenario/hash.ts';
 import { writeFileAtomic } from './atomicWrite.ts';
 import { softwareFacts } from './environment.ts';
+import { printPdf } from './printPdf.ts';
 import type { FinishedRunFolder } from './readRunFolder.ts';
 import { runReplicatesOnWorkers, type PoolProgress } from './replicatePool.ts';
 import { claimRunFolder, completeRunFolder, makeFolders, updateIncomplete } from './runFolder.ts';
@@ -39,6 +40,8 @@ export interface CompareToFolderOptions {
   precision?: number;
   /** Draw charts (default true). */
   charts?: boolean;
+  /** Print report.pdf with headless Chromium where one is installed (default true). */
+  pdf?: boolean;
   workers?: number;
   signal?: AbortSignal;
   /** Progress over every run of the comparison at once. */
@@ -164,6 +167,10 @@ export async function compareToFolder(
     };
     await write('report.md', comparisonMarkdown(data, reportFacts));
     await write('report.html', comparisonHtml(data, reportFacts, drawn));
+    if (options.pdf !== false) {
+      options.signal?.throwIfAborted();
+      await printPdf(join(folder.partialPath, 'report.html'), join(folder.partialPath, 'report.pdf'));
+    }
     const wallSeconds = (performance.now() - started) / 1000;
     for (let s = 0; s < runs.length; s++) {
       const run = runs[s];

@@ -30,16 +30,19 @@ describe('civsim compare', () => {
     expect(r.code).toBe(0);
     const folder = r.stdout.trim();
     expect(folder).toBe(join(out, '_compare', 'two'));
+    // .ci/run installs Debian's chromium, which prints report.pdf
     expect(readdirSync(folder).sort()).toEqual([
       'charts',
       'comparison.csv',
       'report.html',
       'report.md',
+      'report.pdf',
       'runs',
     ]);
     for (const chart of ['trajectories', 'differences', 'distributions']) {
       expect(readdirSync(join(folder, 'charts'))).toContain(`${chart}.png`);
     }
+    expect(readFileSync(join(folder, 'report.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
     const rows = readFileSync(join(folder, 'comparison.csv'), 'utf8').trim().split('\n').slice(1);
     const value = (key: string) => rows.find((l) => l.startsWith(key))?.split(',')[4];
     // common random numbers: the two scenarios share their history until the policies part in 2026
@@ -82,6 +85,7 @@ describe('civsim compare', () => {
     }
     const r = await runCivsim(['compare', ...runs, '--no-charts', '--id', 'folders', '-q', '-o', out]);
     expect(r.stderr).toBe('');
+    expect(readdirSync(r.stdout.trim())).not.toContain('charts');
     expect(r.code).toBe(0);
     const folder = r.stdout.trim();
     const md = readFileSync(join(folder, 'report.md'), 'utf8');
