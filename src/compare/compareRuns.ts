@@ -14,6 +14,7 @@ import { summarise, type Summary } from '../output/summary.ts';
 import { compareSamples, type Comparison } from '../stats/chooseTest.ts';
 import { holm } from '../stats/holm.ts';
 import { relativeHalfWidth, replicatesNeeded } from '../stats/precision.ts';
+import { pairedT, welchT } from '../stats/tTests.ts';
 
 export interface CompareOptions {
   /** Index of the baseline among the runs. */
@@ -157,8 +158,10 @@ export function compareRuns(runs: readonly RunResult[], options: CompareOptions)
         const d: YearlyDifference = { scenario: names[s], metric, years, mean: [], ciLow: [], ciHigh: [] };
         for (const y of years) {
           const [x, b] = present(annualValues(run, metric, y), annualValues(base, metric, y), pairing.paired);
-          const c = x.length >= 2 && b.length >= 2 ? compareSamples(x, b, pairing.paired) : undefined;
-          d.mean.push(c?.difference ?? Number.NaN);
+          // every year needs only the difference and its t interval, not a test
+          const c =
+            x.length >= 2 && b.length >= 2 ? (pairing.paired ? pairedT(x, b) : welchT(x, b)) : undefined;
+          d.mean.push(c?.estimate ?? Number.NaN);
           d.ciLow.push(c?.ciLow ?? Number.NaN);
           d.ciHigh.push(c?.ciHigh ?? Number.NaN);
         }

@@ -109,6 +109,7 @@ export function timelineChart(runs: readonly RunResult[], baseline = 0): Compare
       changes: e.changes,
       event:
         s !== baseline && shared.has(key(e)) ? 'as the baseline' : s === baseline ? 'baseline' : 'differs',
+      opacity: s !== baseline && shared.has(key(e)) ? 0.2 : 0.9,
     })),
   );
   return {

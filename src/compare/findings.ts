@@ -31,6 +31,10 @@ function news(cell: OutcomeCell, metric: MetricDefinition | undefined): string {
   return good ? ' — good news by this measure' : ' — bad news by this measure';
 }
 
+/** Sort key: |effect size|, with an undefined one (a constant difference) first. */
+const effectOrder = (c: OutcomeCell) =>
+  Number.isNaN(c.versus!.effectSize) ? Infinity : Math.abs(c.versus!.effectSize);
+
 export interface Finding {
   scenario: string;
   shown: string[];
@@ -48,7 +52,7 @@ export function findings(data: ComparisonData, metrics: ReadonlyMap<string, Metr
         .filter(
           (c) => c.versus!.pHolm < alpha || (Number.isNaN(c.versus!.result.p) && c.versus!.difference !== 0),
         )
-        .sort((a, b) => Math.abs(b.versus!.effectSize) - Math.abs(a.versus!.effectSize) || 0)
+        .sort((a, b) => effectOrder(b) - effectOrder(a))
         .map((c) => {
           const m = metrics.get(c.metric);
           const v = c.versus!;

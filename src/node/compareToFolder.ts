@@ -58,6 +58,8 @@ export interface FinishedComparison {
   runId: string;
   data: ComparisonData;
   wallSeconds: number;
+  /** Why report.pdf is missing, when it is. */
+  pdfProblem?: string;
 }
 
 /** The folder under `out` that holds comparisons: a name no scenario can have. */
@@ -167,9 +169,21 @@ export async function compareToFolder(
     };
     await write('report.md', comparisonMarkdown(data, reportFacts));
     await write('report.html', comparisonHtml(data, reportFacts, drawn));
+    // the PDF is a convenience: without Chromium, or if it fails, the comparison is still complete
+    let pdf: string | undefined;
     if (options.pdf !== false) {
       options.signal?.throwIfAborted();
-      await printPdf(join(folder.partialPath, 'report.html'), join(folder.partialPath, 'report.pdf'));
+      try {
+        const printed = await printPdf(
+          join(folder.partialPath, 'report.html'),
+          join(folder.partialPath, 'report.pdf'),
+          { signal: options.signal },
+        );
+        if (!printed) pdf = 'no report.pdf: no Chromium found (set CIVSIM_CHROMIUM to one)';
+      } catch (error) {
+        options.signal?.throwIfAborted();
+        pdf = `no report.pdf: ${error instanceof Error ? error.message : String(error)}`;
+      }
     }
     const wallSeconds = (performance.now() - started) / 1000;
     for (let s = 0; s < runs.length; s++) {
@@ -199,7 +213,13 @@ export async function compareToFolder(
     }
     options.signal?.throwIfAborted();
     await completeRunFolder(folder);
-    return { folder: folder.finalPath, runId: folder.runId, data, wallSeconds };
+    return {
+      folder: folder.finalPath,
+      runId: folder.runId,
+      data,
+      wallSeconds,
+      ...(pdf ? { pdfProblem: pdf } : {}),
+    };
   } catch (error) {
     const reason = options.signal?.aborted
       ? `interrupted at ${new Date().toISOString()}`

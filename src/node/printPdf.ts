@@ -27,7 +27,11 @@ export async function findChromium(env: NodeJS.ProcessEnv = process.env): Promis
   return undefined;
 }
 
-export async function printPdf(htmlPath: string, pdfPath: string, timeoutMs = 120_000): Promise<boolean> {
+export async function printPdf(
+  htmlPath: string,
+  pdfPath: string,
+  options: { timeoutMs?: number; signal?: AbortSignal } = {},
+): Promise<boolean> {
   const chromium = await findChromium();
   if (!chromium) return false;
   const profile = await mkdtemp(join(tmpdir(), 'civsim-pdf-'));
@@ -48,7 +52,7 @@ export async function printPdf(htmlPath: string, pdfPath: string, timeoutMs = 12
           `--print-to-pdf=${pdfPath}`,
           pathToFileURL(htmlPath).href,
         ],
-        { timeout: timeoutMs },
+        { timeout: options.timeoutMs ?? 120_000, ...(options.signal ? { signal: options.signal } : {}) },
         (error) =>
           error ? reject(new Error(`Chromium could not print ${htmlPath}: ${error.message}`)) : resolve(),
       );

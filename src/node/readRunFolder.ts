@@ -27,7 +27,18 @@ export async function isFolder(path: string): Promise<boolean> {
   }
 }
 
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}
+
 export async function readRunFolder(folder: string): Promise<FinishedRunFolder> {
+  if (await isFile(join(folder, 'INCOMPLETE'))) {
+    throw new RunFolderReadError(`${folder} is an unfinished run (see its INCOMPLETE file)`);
+  }
   let manifest: {
     resolvedScenario?: ScenarioBase;
     replicateSeeds?: { replicate: number; seedKey: string }[];
@@ -55,7 +66,7 @@ export async function readRunFolder(folder: string): Promise<FinishedRunFolder> 
       `${folder} has no annual.csv: only runs of calendar models can be compared from folders`,
     );
   }
-  const lines = text.split('\n');
+  const lines = text.split(/\r?\n/);
   if (lines[0].trim() !== 'replicate,year,metric,value') {
     throw new RunFolderReadError(`${folder}/annual.csv does not start with replicate,year,metric,value`);
   }
@@ -70,7 +81,12 @@ export async function readRunFolder(folder: string): Promise<FinishedRunFolder> 
     if (!values.has(replicate)) values.set(replicate, new Map());
     const byMetric = values.get(replicate)!;
     if (!byMetric.has(metric)) byMetric.set(metric, []);
-    byMetric.get(metric)!.push(value === '' ? Number.NaN : Number(value));
+    const cell = (value ?? '').trim();
+    byMetric
+      .get(metric)!
+      .push(
+        cell === '' ? Number.NaN : cell === 'Inf' ? Infinity : cell === '-Inf' ? -Infinity : Number(cell),
+      );
     if (replicate === seeds[0].replicate && metric === lines[1].split(',')[2]) years.push(year);
   }
   const replicates = seeds.map((s) => {

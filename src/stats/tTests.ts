@@ -23,11 +23,13 @@ function finish(
   stderr: number,
   df: number,
   level: number,
+  /** R's "essentially constant" threshold: stderr < 10·eps·scale. */
+  scale: number,
 ): TTestResult {
   const t = estimate / stderr;
   const half = tQuantile(1 - (1 - level) / 2, df) * stderr;
   const p = 2 * tCdf(-Math.abs(t), df);
-  const degenerate = stderr < 10 * Number.EPSILON * Math.abs(estimate);
+  const degenerate = stderr < 10 * Number.EPSILON * scale;
   return {
     ...base,
     statistic: degenerate ? Number.NaN : t,
@@ -39,9 +41,17 @@ function finish(
     ciLow: degenerate ? estimate : estimate - half,
     ciHigh: degenerate ? estimate : estimate + half,
     ...(degenerate
-      ? { note: 'the data are essentially constant: the difference is the same in every pair' }
+      ? {
+          note:
+            base.test === 'paired-t'
+              ? 'the data are essentially constant: the difference is the same in every pair'
+              : 'the data are essentially constant: every value of each sample is the same',
+        }
       : stderr === 0
-        ? { note: 'every difference is zero' }
+        ? {
+            note:
+              base.test === 'paired-t' ? 'every difference is zero' : 'the samples are identical constants',
+          }
         : {}),
   };
 }
@@ -58,6 +68,7 @@ export function pairedT(x: readonly number[], y: readonly number[], level = 0.95
     Math.sqrt(sampleVariance(d) / n),
     n - 1,
     level,
+    Math.abs(mean(d)),
   );
 }
 
@@ -74,5 +85,6 @@ export function welchT(x: readonly number[], y: readonly number[], level = 0.95)
     Math.sqrt(se2),
     df,
     level,
+    Math.max(Math.abs(mean(x as number[])), Math.abs(mean(y as number[]))),
   );
 }

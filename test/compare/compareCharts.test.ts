@@ -71,7 +71,9 @@ describe('context charts', () => {
       ],
       0,
     );
-    const rows = (chart.spec as { data: { values: { scenario: string; event: string }[] } }).data.values;
+    const rows = (chart.spec as { data: { values: { scenario: string; event: string; opacity: number }[] } })
+      .data.values;
+    expect(rows.map((r) => r.opacity)).toEqual([0.9, 0.2, 0.9]);
     expect(rows.map((r) => `${r.scenario}:${r.event}`)).toEqual([
       'base:baseline',
       'other:as the baseline',

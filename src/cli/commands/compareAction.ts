@@ -133,6 +133,11 @@ async function compareChecked(
         .filter((m) => m.length > 0)
     : defaultCompareMetrics(scenarios[0]);
   for (const m of metrics) {
+    const missing = input.finished?.find((f) => !f.run.replicates[0]?.series.annual[m]);
+    if (known.includes(m) && missing) {
+      say(`--metrics: the run in ${missing.run.scenario.name} did not record ${m}, so it cannot be compared`);
+      return 2;
+    }
     if (!known.includes(m)) {
       const near = closestMatches(m, known);
       say(
@@ -162,7 +167,9 @@ async function compareChecked(
   const reporter = createProgressReporter(progressMode(args.quiet, process.stderr.isTTY));
   const workers = Math.min(args.workers ?? cores(), overrides.replicates ?? 1);
   reporter.note(
-    `civsim: comparing ${scenarios.length} scenarios against ${names[baseline]}, ${overrides.replicates} paired replicates each, seed ${overrides.seed}`,
+    input.finished
+      ? `civsim: comparing ${scenarios.length} finished runs against ${names[baseline]} (${scenarios.map((s) => s.replicates).join(', ')} replicates)`
+      : `civsim: comparing ${scenarios.length} scenarios against ${names[baseline]}, ${overrides.replicates} paired replicates each, seed ${overrides.seed}`,
   );
   const controller = new AbortController();
   const onSignal = (signalName: NodeJS.Signals) => {
@@ -201,6 +208,7 @@ async function compareChecked(
     });
     reporter.stop();
     if (finished.data.periodNote) reporter.note(`civsim: ${finished.data.periodNote}`);
+    if (finished.pdfProblem) reporter.note(`civsim: ${finished.pdfProblem}`);
     reporter.note(`civsim: finished in ${formatDuration(finished.wallSeconds)}: ${finished.folder}`);
     process.stdout.write(`${finished.folder}\n`);
     return 0;
