@@ -3,17 +3,16 @@
  * Content-Security-Policy that allows nothing from outside — so it opens offline from a double click and
  * can be mailed as one file. Every user-supplied string is escaped.
  */
+import { outcomeCell, outcomeTexts, precisionText } from './outcomeCells.ts';
 import { formatForReader } from '../output/displayNumber.ts';
 import { css } from '../output/html.ts';
 import { escapeHtml } from '../output/escapeHtml.ts';
 import type { ComparisonData } from './compareRuns.ts';
-import { findings, pWords, testWords } from './findings.ts';
+import { findings } from './findings.ts';
 import { testRuleWords, type ReportFacts } from './reportMarkdown.ts';
 
 /** Nothing from outside: styles and images inline only, no scripts, no connections. */
 export const comparisonPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
-
-const ci = (low: number, high: number) => `[${formatForReader(low)}, ${formatForReader(high)}]`;
 
 export function comparisonHtml(
   data: ComparisonData,
@@ -50,14 +49,10 @@ export function comparisonHtml(
       const rows = data.metrics
         .map((metric) => {
           const cells = data.scenarios.map((s) => {
-            const c = data.outcomes.find((o) => o.scenario === s && o.metric === metric && o.year === year)!;
-            const mean = `${formatForReader(c.summary.mean)} ${ci(c.summary.ciLow, c.summary.ciHigh)}`;
-            if (!c.versus) return `<td>${mean}</td>`;
-            const v = c.versus;
-            return (
-              `<td>${mean}<br><span class="muted">Δ ${v.difference > 0 ? '+' : ''}${formatForReader(v.difference)} ` +
-              `${ci(v.ciLow, v.ciHigh)}, ${e(testWords[v.result.test])}, ${e(pWords(v.pHolm))}</span></td>`
-            );
+            const t = outcomeTexts(outcomeCell(data, s, metric, year));
+            return t.versus
+              ? `<td>${e(t.mean)}<br><span class="muted">${e(t.versus)}</span></td>`
+              : `<td>${e(t.mean)}</td>`;
           });
           return `<tr><th>${label(metric)}</th>${cells.join('')}</tr>`;
         })
@@ -69,11 +64,7 @@ export function comparisonHtml(
   const precisionRows = data.metrics
     .map((metric) => {
       const cells = data.scenarios.map((s) => {
-        const c = data.outcomes.find((o) => o.scenario === s && o.metric === metric && o.year === horizon)!;
-        const rel = Number.isFinite(c.relativeHalfWidth)
-          ? `±${formatForReader(c.relativeHalfWidth * 100)}%`
-          : '—';
-        return `<td>${rel} (needs ${c.replicatesNeeded ?? 'more than 100,000'})</td>`;
+        return `<td>${e(precisionText(outcomeCell(data, s, metric, horizon)))}</td>`;
       });
       return `<tr><th>${label(metric)}</th>${cells.join('')}</tr>`;
     })

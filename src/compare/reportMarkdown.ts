@@ -2,12 +2,13 @@
  * report.md of a comparison (pure): for papers and slides. Every user-supplied string (titles,
  * descriptions, labels) is escaped, so it shows as text wherever the Markdown is rendered.
  */
+import { outcomeCell, outcomeTexts, precisionText } from './outcomeCells.ts';
 import type { MetricDefinition } from '../models/definition.ts';
 import { formatForReader } from '../output/displayNumber.ts';
 import { escapeHtml } from '../output/escapeHtml.ts';
 import type { ScenarioBase } from '../scenario/envelope.ts';
 import type { ComparisonData } from './compareRuns.ts';
-import { findings, pWords, testWords } from './findings.ts';
+import { findings } from './findings.ts';
 
 /**
  * Text safe in Markdown prose and table cells: Markdown's emphasis, link, code and table characters
@@ -37,8 +38,6 @@ export interface ReportFacts {
   /** PNG charts, relative paths, with their titles. */
   charts: { path: string; title: string }[];
 }
-
-const ci = (low: number, high: number) => `[${formatForReader(low)}, ${formatForReader(high)}]`;
 
 export function comparisonMarkdown(data: ComparisonData, facts: ReportFacts): string {
   const label = (id: string) => escapeMarkdown(facts.metrics.get(id)?.label ?? id);
@@ -78,11 +77,8 @@ export function comparisonMarkdown(data: ComparisonData, facts: ReportFacts): st
     out.push(`|---|${data.scenarios.map(() => '---:').join('|')}|`);
     for (const metric of data.metrics) {
       const cells = data.scenarios.map((s) => {
-        const c = data.outcomes.find((o) => o.scenario === s && o.metric === metric && o.year === year)!;
-        const mean = `${formatForReader(c.summary.mean)} ${ci(c.summary.ciLow, c.summary.ciHigh)}`;
-        if (!c.versus) return mean;
-        const v = c.versus;
-        return `${mean}<br>Δ ${v.difference > 0 ? '+' : ''}${formatForReader(v.difference)} ${ci(v.ciLow, v.ciHigh)}, ${testWords[v.result.test]}, ${pWords(v.pHolm)}`;
+        const t = outcomeTexts(outcomeCell(data, s, metric, year));
+        return t.versus ? `${t.mean}<br>${escapeHtml(t.versus)}` : t.mean;
       });
       out.push(`| ${label(metric)}${unit(metric) ? ` (${unit(metric)})` : ''} | ${cells.join(' | ')} |`);
     }
@@ -103,11 +99,7 @@ export function comparisonMarkdown(data: ComparisonData, facts: ReportFacts): st
   out.push(`|---|${data.scenarios.map(() => '---:').join('|')}|`);
   for (const metric of data.metrics) {
     const cells = data.scenarios.map((s) => {
-      const c = data.outcomes.find((o) => o.scenario === s && o.metric === metric && o.year === horizon)!;
-      const rel = Number.isFinite(c.relativeHalfWidth)
-        ? `±${formatForReader(c.relativeHalfWidth * 100)}%`
-        : '—';
-      return `${rel} (needs ${c.replicatesNeeded ?? 'more than 100,000'})`;
+      return precisionText(outcomeCell(data, s, metric, horizon));
     });
     out.push(`| ${label(metric)} | ${cells.join(' | ')} |`);
   }
