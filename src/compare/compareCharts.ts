@@ -4,6 +4,7 @@
  * - trajectories: every scenario's mean with its 95% band, one panel per metric;
  * - differences: each scenario minus the baseline with its 95% band and the zero line;
  * - distributions: every replicate's value at the horizon, per scenario (a strip plot with the mean).
+ * Each point a reader can hover carries a tooltip with its numbers (shown where the chart is live).
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { MetricDefinition } from '../models/definition.ts';
@@ -36,6 +37,9 @@ const colour = (all: readonly string[], shown: readonly string[] = all) => ({
   scale: { domain: [...shown], range: shown.map((s) => palette[all.indexOf(s) % palette.length]) },
   sort: [...shown],
 });
+
+/** Four significant digits, no trailing zeros, thousands separated: 1,234 · 0.05127 · 12.5. */
+const numberFormat = ',.4~r';
 
 const finite = (v: number) => (Number.isFinite(v) ? v : null);
 
@@ -75,8 +79,8 @@ export function compareCharts(
       data.horizonValues
         .get(scenario)!
         .get(metric)!
-        .filter(Number.isFinite)
-        .map((value) => ({ scenario, panel: title(metric), value })),
+        .map((value, i) => ({ scenario, panel: title(metric), replicate: i + 1, value }))
+        .filter((row) => Number.isFinite(row.value)),
     ),
   );
   const others = data.scenarios.filter((s) => s !== data.baseline);
@@ -86,7 +90,13 @@ export function compareCharts(
     config: { ...chartConfig, font: chartFont },
     resolve: { scale: { y: 'independent' as const } },
   };
-  const band = (scenarios: readonly string[]) => [
+  const number = (field: string, label: string) => ({
+    field,
+    type: 'quantitative' as const,
+    title: label,
+    format: numberFormat,
+  });
+  const band = (scenarios: readonly string[], what: string) => [
     {
       mark: { type: 'area' as const, opacity: 0.18 },
       encoding: {
@@ -104,6 +114,23 @@ export function compareCharts(
         color: colour(data.scenarios, scenarios),
       },
     },
+    {
+      // invisible points on the line, so hovering anywhere along it tells the numbers of that year
+      mark: { type: 'point' as const, filled: true, opacity: 0, size: 80 },
+      encoding: {
+        x: { field: 'year', type: 'quantitative' as const },
+        y: { field: 'mean', type: 'quantitative' as const },
+        color: colour(data.scenarios, scenarios),
+        tooltip: [
+          { field: 'scenario', type: 'nominal' as const, title: 'Scenario' },
+          { field: 'panel', type: 'nominal' as const, title: 'Metric' },
+          { field: 'year', type: 'quantitative' as const, title: 'Year', format: 'd' },
+          number('mean', what),
+          number('low', '95% interval from'),
+          number('high', '95% interval to'),
+        ],
+      },
+    },
   ];
   return [
     {
@@ -118,7 +145,7 @@ export function compareCharts(
         data: { values: trajectoryRows },
         facet,
         columns: 2,
-        spec: { width: panelWidth, height: panelHeight, layer: band(data.scenarios) },
+        spec: { width: panelWidth, height: panelHeight, layer: band(data.scenarios, 'Mean') },
       } as TopLevelSpec,
     },
     {
@@ -139,7 +166,7 @@ export function compareCharts(
           width: panelWidth,
           height: panelHeight,
           layer: [
-            ...band(others),
+            ...band(others, `Mean difference from ${data.baseline}`),
             {
               mark: { type: 'rule' as const, color: '#6b6b6b', strokeDash: [4, 3] },
               encoding: { y: { datum: 0 } },
@@ -170,6 +197,12 @@ export function compareCharts(
                 x: { field: 'value', type: 'quantitative' as const, title: null, scale: { zero: false } },
                 y: { field: 'scenario', type: 'nominal' as const, title: null, sort: [...data.scenarios] },
                 color: { ...colour(data.scenarios), legend: null },
+                tooltip: [
+                  { field: 'scenario', type: 'nominal' as const, title: 'Scenario' },
+                  { field: 'panel', type: 'nominal' as const, title: 'Metric' },
+                  { field: 'replicate', type: 'quantitative' as const, title: 'Replicate' },
+                  number('value', `Value in ${horizon}`),
+                ],
               },
             },
             {

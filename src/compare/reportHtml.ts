@@ -1,25 +1,36 @@
 /**
- * report.html of a comparison (pure): one self-contained page — the charts inlined as SVG, no script, a
- * Content-Security-Policy that allows nothing from outside — so it opens offline from a double click and
- * can be mailed as one file. Every user-supplied string is escaped.
+ * report.html of a comparison (pure): one self-contained page — each chart inlined as SVG and, given the
+ * Vega libraries, made interactive in place (tooltips, export) by scripts inlined in the page; a
+ * Content-Security-Policy that allows nothing from outside and no script but those — so it opens offline
+ * from a double click and can be mailed as one file. Every user-supplied string is escaped.
  */
 import { outcomeCell, outcomeTexts, precisionText } from './outcomeCells.ts';
 import { formatForReader } from '../output/displayNumber.ts';
 import { css } from '../output/html.ts';
 import { escapeHtml } from '../output/escapeHtml.ts';
+import { interactiveChartsHtml, pagePolicy, type VegaScripts } from '../output/interactiveCharts.ts';
 import type { ComparisonData } from './compareRuns.ts';
 import { findings } from './findings.ts';
 import { testRuleWords, type ReportFacts } from './reportMarkdown.ts';
 
-/** Nothing from outside: styles and images inline only, no scripts, no connections. */
-export const comparisonPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+export interface DrawnChart {
+  id: string;
+  title: string;
+  /** The static rendering, shown until (or instead of) the live chart. */
+  svg: string;
+  /** The Vega-Lite spec the live chart is drawn from. */
+  spec: unknown;
+}
 
+/** `vega` absent: static charts and no script at all. */
 export function comparisonHtml(
   data: ComparisonData,
   facts: ReportFacts,
-  charts: readonly { id: string; title: string; svg: string }[],
+  charts: readonly DrawnChart[],
+  vega?: VegaScripts,
 ): string {
   const e = escapeHtml;
+  const live = vega && charts.length > 0 ? interactiveChartsHtml(charts, vega) : undefined;
   const label = (id: string) => {
     const m = facts.metrics.get(id);
     return e(m ? `${m.label}${m.unit ? ` (${m.unit})` : ''}` : id);
@@ -70,7 +81,10 @@ export function comparisonHtml(
     })
     .join('\n');
   const chartHtml = charts
-    .map((c) => `<figure id="chart-${e(c.id)}">\n${c.svg}\n<figcaption>${e(c.title)}</figcaption>\n</figure>`)
+    .map(
+      (c) =>
+        `<figure id="chart-${e(c.id)}">\n<div class="chart">${c.svg}</div>\n<figcaption>${e(c.title)}</figcaption>\n</figure>`,
+    )
     .join('\n');
   const method = [
     `Pairing: ${e(data.pairing.reason)}.`,
@@ -85,12 +99,14 @@ export function comparisonHtml(
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${comparisonPolicy}">
+<meta http-equiv="Content-Security-Policy" content="${pagePolicy(live?.scriptSources)}">
 <meta name="referrer" content="no-referrer">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${e(title)}</title>
 <style>${css}
 figure svg { max-width: 100%; height: auto; }
+.chart-live { max-width: 100%; overflow-x: auto; }
+@media print { .vega-embed details, .vega-embed .vega-actions { display: none; } }
 td, th { vertical-align: top; }
 </style>
 </head>
@@ -124,6 +140,7 @@ ${method.map((m) => `<li>${m}</li>`).join('\n')}
 </ul>
 <footer>Written by civsim ${e(facts.civsimVersion)}. comparison.csv holds every number of this page; runs/ holds each run's manifest.</footer>
 </main>
+${live ? live.html : ''}
 </body>
 </html>
 `;

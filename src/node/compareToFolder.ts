@@ -12,7 +12,7 @@ import { compareRuns, type ComparisonData } from '../compare/compareRuns.ts';
 import { compareCharts } from '../compare/compareCharts.ts';
 import { mixCharts, timelineChart } from '../compare/contextCharts.ts';
 import { comparisonCsvLines } from '../compare/comparisonCsv.ts';
-import { comparisonHtml } from '../compare/reportHtml.ts';
+import { comparisonHtml, type DrawnChart } from '../compare/reportHtml.ts';
 import { comparisonMarkdown } from '../compare/reportMarkdown.ts';
 import { modelById } from '../models/registry.ts';
 import { csvText } from '../output/csv.ts';
@@ -27,6 +27,7 @@ import { writeFileAtomic } from './atomicWrite.ts';
 import { softwareFacts } from './environment.ts';
 import { printPdf } from './printPdf.ts';
 import type { FinishedRunFolder } from './readRunFolder.ts';
+import { vegaScripts } from './vegaScripts.ts';
 import { runReplicatesOnWorkers, type PoolProgress } from './replicatePool.ts';
 import { claimRunFolder, completeRunFolder, makeFolders, updateIncomplete } from './runFolder.ts';
 
@@ -142,7 +143,7 @@ export async function compareToFolder(
             ...mixCharts(runs, data.years, model.charts, metricDefinitions),
             ...(model.clock === 'month' ? [timelineChart(runs, baseline)] : []),
           ];
-    const drawn: { id: string; title: string; svg: string }[] = [];
+    const drawn: DrawnChart[] = [];
     if (charts.length > 0) {
       const { renderPng, renderSvg } = await import('./render.ts');
       await makeFolders(join(folder.partialPath, 'charts'));
@@ -150,7 +151,7 @@ export async function compareToFolder(
         options.signal?.throwIfAborted();
         await write(`charts/${chart.id}.vl.json`, `${JSON.stringify(chart.spec, null, 2)}\n`);
         const svg = await renderSvg(chart.spec);
-        drawn.push({ id: chart.id, title: chart.title, svg });
+        drawn.push({ id: chart.id, title: chart.title, svg, spec: chart.spec });
         await write(`charts/${chart.id}.svg`, svg);
         await write(`charts/${chart.id}.png`, renderPng(svg));
       }
@@ -168,7 +169,8 @@ export async function compareToFolder(
       charts: charts.map((c) => ({ path: `charts/${c.id}.png`, title: c.title })),
     };
     await write('report.md', comparisonMarkdown(data, reportFacts));
-    await write('report.html', comparisonHtml(data, reportFacts, drawn));
+    const vega = drawn.length > 0 ? await vegaScripts() : undefined;
+    await write('report.html', comparisonHtml(data, reportFacts, drawn, vega));
     // the PDF is a convenience: without Chromium, or if it fails, the comparison is still complete
     let pdf: string | undefined;
     if (options.pdf !== false) {
