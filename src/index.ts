@@ -129,3 +129,36 @@ export {
   fileDescriptions,
 } from './output/runFiles.ts';
 export type { RunResult, RunFile, RunSummaries, ReportContext } from './output/runFiles.ts';
+
+// comparing policies: statistics, tables, charts and reports of several runs (pure; no file system)
+export { compareRuns, pairingOf } from './compare/compareRuns.ts';
+export type {
+  CompareOptions,
+  ComparisonData,
+  OutcomeCell,
+  Pairing,
+  YearlyDifference,
+} from './compare/compareRuns.ts';
+export { comparisonCsvLines, comparisonCsvHeader } from './compare/comparisonCsv.ts';
+export { compareCharts } from './compare/compareCharts.ts';
+export type { CompareChart } from './compare/compareCharts.ts';
+export { mixCharts, timelineChart } from './compare/contextCharts.ts';
+export { findings } from './compare/findings.ts';
+export type { Finding } from './compare/findings.ts';
+export { comparisonMarkdown } from './compare/reportMarkdown.ts';
+export type { ReportFacts } from './compare/reportMarkdown.ts';
+export { comparisonHtml } from './compare/reportHtml.ts';
+export type { DrawnChart } from './compare/reportHtml.ts';
+export { interactiveChartsHtml, pagePolicy } from './output/interactiveCharts.ts';
+export type { VegaScripts, InteractiveChart } from './output/interactiveCharts.ts';
+
+// statistics for comparisons, checked against R (test/stats)
+export { pairedT, welchT } from './stats/tTests.ts';
+export type { TTestResult } from './stats/tTests.ts';
+export { signedRank, rankSum } from './stats/rankTests.ts';
+export { holm } from './stats/holm.ts';
+export { cohenDz, hedgesG } from './stats/effectSize.ts';
+export { relativeHalfWidth, replicatesNeeded } from './stats/precision.ts';
+export { compareSamples } from './stats/chooseTest.ts';
+export type { Comparison } from './stats/chooseTest.ts';
+export type { TestName, TestResult } from './stats/testResult.ts';

@@ -14,10 +14,12 @@
  * - the platform: the worker pool (10 Kazakhstan replicates on one worker, on two, and as two independent
  *   one-worker processes side by side — the machine's limit the pool should reach within 10%); a warm
  *   replicate in Chromium's Web Worker against Node; the browser bundle's size; `civsim --help` from the
- *   installed bin (dist/, built if missing) against the sources through tsx.
+ *   installed bin (dist/, built if missing) against the sources through tsx;
+ * - civsim compare: the five archetypes against status quo, 30 replicates each, against its runs alone.
  *
  * Writes results/bench/bench-<timestamp>.json and .md and prints the table. `--quick` skips the
- * whole-country case; `--platform` runs only the platform rows; `--case NAME` runs one case (used for the
+ * whole-country case and the comparison; `--platform` runs only the platform rows; `--compare` only the
+ * comparison's; `--case NAME` runs one case (used for the
  * child processes).
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -36,6 +38,7 @@ import { participation } from '../models/civil-society/rules/participation.ts';
 import { census } from '../models/civil-society/rules/census.ts';
 import { scenarioSchema, type Scenario } from '../models/civil-society/schema.ts';
 import { estimateRunCost, runCostCoefficients } from '../run/cost.ts';
+import type { ScenarioBase } from '../scenario/envelope.ts';
 import { runReplicate as runAnyReplicate } from '../run/replicate.ts';
 
 const runReplicate = (scenario: Scenario, replicate: number) =>
@@ -427,6 +430,65 @@ function startup(): CaseResult[] {
   ];
 }
 
+/** The archetypes a comparison is benched on: status quo first (the baseline), then the five others. */
+const archetypes = [
+  'status-quo',
+  'co-optation',
+  'consultation-only',
+  'laissez-faire',
+  'merit-partnership',
+  'restrictive',
+];
+
+/**
+ * `civsim compare`'s cost over its runs: the five archetypes against status quo, 30 replicates each at
+ * 100k citizens to 2050, on the default worker pool. First the runs alone (the very pool calls compare
+ * makes, same stream family), then the whole comparison in the same process (runs, statistics, charts,
+ * report.html with Vega inlined, report.md, the PDF). Target: the comparison ≤ its runs alone + 5 s. The
+ * comparison's own split (runs, then everything after) is reported too, since two long runs on this
+ * machine differ by more than 5 s from noise alone.
+ */
+async function comparison(): Promise<CaseResult[]> {
+  const { applyOverrides } = await import('../index.ts');
+  const { compareToFolder, loadScenario, runReplicatesOnWorkers } = await import('../node/index.ts');
+  const loaded: ScenarioBase[] = [];
+  for (const name of archetypes)
+    loaded.push((await loadScenario(join(root, 'scenarios', `${name}.yaml`))).scenario);
+  // one seed for all, as civsim compare does: replicates are paired
+  const scenarios = loaded.map((s) => applyOverrides(s, { replicates: 30, seed: loaded[0].seed }));
+  const citizens = (scenarios[0] as Scenario).population.citizens;
+  const out = await mkdtemp(join(tmpdir(), 'civsim-bench-compare-'));
+  try {
+    const t0 = performance.now();
+    for (const scenario of scenarios) {
+      await runReplicatesOnWorkers(scenario, { family: scenarios[0].name });
+    }
+    const alone = (performance.now() - t0) / 1000;
+    const finished = await compareToFolder(scenarios, { out, id: 'bench' });
+    const after = finished.wallSeconds - finished.runSeconds;
+    const note = `6 scenarios × 30 replicates, ${citizens.toLocaleString('en')} citizens, to 2050; default workers`;
+    return [
+      {
+        case: 'compare: the runs alone (6 × 30 replicates on the pool)',
+        citizens,
+        seconds: alone,
+        peakRssMiB: 0,
+        note,
+      },
+      {
+        case: 'compare: the whole comparison (runs, statistics, charts, reports, PDF)',
+        citizens,
+        seconds: finished.wallSeconds,
+        peakRssMiB: 0,
+        figure: `${(finished.wallSeconds - alone).toFixed(1)} s over the runs alone; its own runs ${finished.runSeconds.toFixed(1)} s, then ${after.toFixed(1)} s for statistics, charts and reports${finished.pdfProblem ? ` (${finished.pdfProblem})` : ' incl. the PDF'} (target ≤ 5 s)`,
+        note,
+      },
+    ];
+  } finally {
+    await rm(out, { recursive: true, force: true });
+  }
+}
+
 /** Cases that give several rows and run in this process (their own children do the work). */
 const platformCases: Record<string, () => CaseResult[] | Promise<CaseResult[]>> = {
   pool,
@@ -496,13 +558,17 @@ async function main(argv: string[]): Promise<void> {
   const quick = argv.includes('--quick');
   // --platform: only the pool, browser and start-up rows
   const platformOnly = argv.includes('--platform');
-  const names = platformOnly ? [] : Object.keys(cases).filter((n) => !(quick && n === 'country'));
+  // --compare: only the comparison rows (about twice 6 × 30 replicates: ten minutes or more)
+  const compareOnly = argv.includes('--compare');
+  const names =
+    platformOnly || compareOnly ? [] : Object.keys(cases).filter((n) => !(quick && n === 'country'));
   const results: CaseResult[] = [];
   for (const name of names) {
     process.stderr.write(`bench: ${name} ...\n`);
     results.push(inChild(name));
   }
-  for (const [name, run] of Object.entries(platformCases)) {
+  const groups = compareOnly ? { comparison } : quick ? platformCases : { ...platformCases, comparison };
+  for (const [name, run] of Object.entries(groups)) {
     process.stderr.write(`bench: ${name} ...\n`);
     results.push(...(await run()));
   }

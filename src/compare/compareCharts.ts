@@ -10,6 +10,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { MetricDefinition } from '../models/definition.ts';
 import { chartConfig, chartFont, palette } from '../output/chartTheme.ts';
 import { chartSchemaUrl } from '../output/charts.ts';
+import { hoverLayerName } from '../output/interactiveCharts.ts';
 import type { ComparisonData } from './compareRuns.ts';
 
 export interface CompareChart {
@@ -115,7 +116,9 @@ export function compareCharts(
       },
     },
     {
-      // invisible points on the line, so hovering anywhere along it tells the numbers of that year
+      // invisible points on the line, so hovering anywhere along it tells the numbers of that year (live
+      // charts only: static renderings leave this layer out)
+      name: hoverLayerName,
       mark: { type: 'point' as const, filled: true, opacity: 0, size: 80 },
       encoding: {
         x: { field: 'year', type: 'quantitative' as const },

@@ -7,6 +7,7 @@
  * INCOMPLETE, never half-written and looking done. Given finished run folders instead (`finished`), it
  * compares them without rerunning, paired only if they share seed keys.
  */
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { compareRuns, type ComparisonData } from '../compare/compareRuns.ts';
 import { compareCharts } from '../compare/compareCharts.ts';
@@ -27,6 +28,7 @@ import { writeFileAtomic } from './atomicWrite.ts';
 import { softwareFacts } from './environment.ts';
 import { printPdf } from './printPdf.ts';
 import type { FinishedRunFolder } from './readRunFolder.ts';
+import { staticChartSpec } from '../output/interactiveCharts.ts';
 import { vegaScripts } from './vegaScripts.ts';
 import { runReplicatesOnWorkers, type PoolProgress } from './replicatePool.ts';
 import { claimRunFolder, completeRunFolder, makeFolders, updateIncomplete } from './runFolder.ts';
@@ -59,6 +61,9 @@ export interface FinishedComparison {
   runId: string;
   data: ComparisonData;
   wallSeconds: number;
+  /** Of which running the scenarios' replicates (0 for finished run folders); the rest is statistics,
+   * charts, reports and the PDF. */
+  runSeconds: number;
   /** Why report.pdf is missing, when it is. */
   pdfProblem?: string;
 }
@@ -89,6 +94,8 @@ export async function compareToFolder(
     { exact: options.id !== undefined, incomplete: incompleteText({ startedAt, rerun }) },
   );
   options.onStarted?.(folder.partialPath);
+  // charts' PNGs being drawn off the main thread; awaited before the folder is complete
+  const pngs: Promise<void>[] = [];
   try {
     const family = scenarios[baseline].name;
     const ticksEach = scenarios.map(() => 0);
@@ -122,6 +129,7 @@ export async function compareToFolder(
       });
       runs.push({ model, scenario, replicates });
     }
+    const runSeconds = options.finished ? 0 : (performance.now() - started) / 1000;
     options.signal?.throwIfAborted();
     const data = compareRuns(runs, {
       baseline,
@@ -145,15 +153,20 @@ export async function compareToFolder(
           ];
     const drawn: DrawnChart[] = [];
     if (charts.length > 0) {
-      const { renderPng, renderSvg } = await import('./render.ts');
+      const { renderPngAsync, renderSvg } = await import('./render.ts');
+      // PNGs are drawn off the main thread while the next chart's SVG is rendered
       await makeFolders(join(folder.partialPath, 'charts'));
       for (const chart of charts) {
         options.signal?.throwIfAborted();
         await write(`charts/${chart.id}.vl.json`, `${JSON.stringify(chart.spec, null, 2)}\n`);
-        const svg = await renderSvg(chart.spec);
+        const svg = await renderSvg(staticChartSpec(chart.spec));
         drawn.push({ id: chart.id, title: chart.title, svg, spec: chart.spec });
         await write(`charts/${chart.id}.svg`, svg);
-        await write(`charts/${chart.id}.png`, renderPng(svg));
+        pngs.push(
+          renderPngAsync(svg).then(async (png) => {
+            await write(`charts/${chart.id}.png`, png);
+          }),
+        );
       }
     }
     const reportFacts = {
@@ -176,11 +189,18 @@ export async function compareToFolder(
     if (options.pdf !== false) {
       options.signal?.throwIfAborted();
       try {
-        const printed = await printPdf(
-          join(folder.partialPath, 'report.html'),
-          join(folder.partialPath, 'report.pdf'),
-          { signal: options.signal },
-        );
+        // paper gets the static charts: the page printed has no script, so it loads at once and
+        // Chromium prints what a reader would see without waiting for live charts
+        const printable = join(folder.partialPath, 'report.print.html');
+        await write('report.print.html', comparisonHtml(data, reportFacts, drawn));
+        let printed: boolean;
+        try {
+          printed = await printPdf(printable, join(folder.partialPath, 'report.pdf'), {
+            signal: options.signal,
+          });
+        } finally {
+          await rm(printable, { force: true });
+        }
         if (!printed) pdf = 'no report.pdf: no Chromium found (set CIVSIM_CHROMIUM to one)';
       } catch (error) {
         options.signal?.throwIfAborted();
@@ -213,6 +233,7 @@ export async function compareToFolder(
         });
       await write(join('runs', run.scenario.name, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     }
+    await Promise.all(pngs);
     options.signal?.throwIfAborted();
     await completeRunFolder(folder);
     return {
@@ -220,9 +241,11 @@ export async function compareToFolder(
       runId: folder.runId,
       data,
       wallSeconds,
+      runSeconds,
       ...(pdf ? { pdfProblem: pdf } : {}),
     };
   } catch (error) {
+    await Promise.allSettled(pngs);
     const reason = options.signal?.aborted
       ? `interrupted at ${new Date().toISOString()}`
       : `it failed at ${new Date().toISOString()}: ${error instanceof Error ? error.message : String(error)}`;

@@ -27,3 +27,8 @@ export { renderSvg, renderPng } from './render.ts';
 export type { PngOptions } from './render.ts';
 export { availableMemory } from './resources.ts';
 export { OutputError } from './fileErrors.ts';
+export { compareToFolder, comparisonsFolder, defaultCompareMetrics } from './compareToFolder.ts';
+export type { CompareToFolderOptions, FinishedComparison } from './compareToFolder.ts';
+export { readRunFolder, RunFolderReadError } from './readRunFolder.ts';
+export type { FinishedRunFolder } from './readRunFolder.ts';
+export { vegaScripts } from './vegaScripts.ts';

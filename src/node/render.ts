@@ -3,7 +3,7 @@
  * through resvg. resvg draws text only with fonts it can find, so the system fonts are loaded and DejaVu
  * Sans (Debian's fonts-dejavu-core) is the fallback; without any font every label would silently vanish.
  */
-import { Resvg } from '@resvg/resvg-js';
+import { Resvg, renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
 import * as vega from 'vega';
 import type { TopLevelSpec } from 'vega-lite';
 import { compile } from 'vega-lite';
@@ -31,18 +31,29 @@ export interface Raster {
   pixels: Uint8Array;
 }
 
-function rendered(svg: string, options: PngOptions) {
-  const resvg = new Resvg(svg, {
+function resvgOptions(options: PngOptions): ResvgRenderOptions {
+  return {
     fitTo: { mode: 'zoom', value: options.scale ?? 2 },
     background: 'white',
     font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' },
-  });
-  return resvg.render();
+  };
+}
+
+function rendered(svg: string, options: PngOptions) {
+  return new Resvg(svg, resvgOptions(options)).render();
 }
 
 /** Rasterises an SVG document to PNG on a white background. */
 export function renderPng(svg: string, options: PngOptions = {}): Buffer {
   return rendered(svg, options).asPng();
+}
+
+/**
+ * renderPng off the main thread (resvg draws on libuv's thread pool): several charts are drawn at once,
+ * and the main thread goes on meanwhile. Same pixels as renderPng.
+ */
+export async function renderPngAsync(svg: string, options: PngOptions = {}): Promise<Buffer> {
+  return (await renderAsync(svg, resvgOptions(options))).asPng();
 }
 
 /** The raw pixels renderPng would encode (to check a picture, e.g. that its text is drawn). */

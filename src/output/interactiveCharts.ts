@@ -23,6 +23,35 @@ export interface InteractiveChart {
   spec: unknown;
 }
 
+/**
+ * The name of a layer that exists only for live charts (invisible marks that carry tooltips): static
+ * renderings (SVG, PNG, the PDF) leave it out, since it draws nothing and would only weigh.
+ */
+export const hoverLayerName = 'hover';
+
+type Json = { [key: string]: unknown };
+
+/** A spec without its hover-only layers, at any depth (facets, layers of layers); the input is unchanged. */
+export function staticChartSpec<T>(spec: T): T {
+  const strip = (node: unknown): unknown => {
+    if (Array.isArray(node)) {
+      return node
+        .filter((child) => !(child && typeof child === 'object' && (child as Json).name === hoverLayerName))
+        .map(strip);
+    }
+    if (node && typeof node === 'object') {
+      const out: Json = {};
+      for (const [key, value] of Object.entries(node as Json)) {
+        // data values are data, not layers: copied as they are
+        out[key] = key === 'values' ? value : strip(value);
+      }
+      return out;
+    }
+    return node;
+  };
+  return strip(spec) as T;
+}
+
 /** Element id of the JSON block holding the specs. */
 const specsId = 'civsim-chart-specs';
 

@@ -5,7 +5,13 @@
  */
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { interactiveChartsHtml, pagePolicy, scriptHash } from '../../src/output/interactiveCharts.ts';
+import {
+  hoverLayerName,
+  interactiveChartsHtml,
+  pagePolicy,
+  scriptHash,
+  staticChartSpec,
+} from '../../src/output/interactiveCharts.ts';
 
 const libraries = {
   vega: 'var vega = {};',
@@ -68,5 +74,29 @@ describe('pagePolicy', () => {
     const policy = pagePolicy("'sha256-abc='");
     expect(policy).toMatch(/script-src 'sha256-abc='(;|$)/);
     expect(policy).not.toMatch(/unsafe-eval|unsafe-inline'[^;]*script|https?:|\*/);
+  });
+});
+
+describe('staticChartSpec', () => {
+  it('leaves out hover-only layers at any depth, keeps everything else, and changes nothing in place', () => {
+    const spec = {
+      data: { values: [{ name: hoverLayerName, y: 1 }] },
+      facet: { field: 'panel' },
+      spec: {
+        layer: [
+          { mark: 'area' },
+          { mark: 'line' },
+          { name: hoverLayerName, mark: { type: 'point', opacity: 0 } },
+          { layer: [{ mark: 'rule' }, { name: hoverLayerName, mark: 'point' }] },
+        ],
+      },
+    };
+    const before = structuredClone(spec);
+    expect(staticChartSpec(spec)).toEqual({
+      data: { values: [{ name: hoverLayerName, y: 1 }] },
+      facet: { field: 'panel' },
+      spec: { layer: [{ mark: 'area' }, { mark: 'line' }, { layer: [{ mark: 'rule' }] }] },
+    });
+    expect(spec).toEqual(before);
   });
 });

@@ -209,7 +209,12 @@ async function compareChecked(
     reporter.stop();
     if (finished.data.periodNote) reporter.note(`civsim: ${finished.data.periodNote}`);
     if (finished.pdfProblem) reporter.note(`civsim: ${finished.pdfProblem}`);
-    reporter.note(`civsim: finished in ${formatDuration(finished.wallSeconds)}: ${finished.folder}`);
+    const rest = finished.wallSeconds - finished.runSeconds;
+    const split =
+      finished.runSeconds > 0
+        ? ` (runs ${formatDuration(finished.runSeconds)}, statistics, charts and reports ${formatDuration(rest)})`
+        : '';
+    reporter.note(`civsim: finished in ${formatDuration(finished.wallSeconds)}${split}: ${finished.folder}`);
     process.stdout.write(`${finished.folder}\n`);
     return 0;
   } catch (error) {
