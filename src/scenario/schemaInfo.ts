@@ -236,3 +236,9 @@ function safeCall(error: CheckDef['error']): string | undefined {
   }
   return undefined;
 }
+
+/** Does this number schema want a whole number (`.int()`)? */
+export function isIntegerSchema(schema: AnySchema): boolean {
+  const inner = unwrap(schema);
+  return inner instanceof z.ZodNumber && inner.isInt;
+}
