@@ -26,7 +26,7 @@ import type { ScenarioBase } from '../scenario/envelope.ts';
 import { scenarioHash } from '../scenario/hash.ts';
 import { writeFileAtomic } from './atomicWrite.ts';
 import { softwareFacts } from './environment.ts';
-import { printPdf } from './printPdf.ts';
+import { startPdfPrinter, type PdfPrinter } from './printPdf.ts';
 import type { FinishedRunFolder } from './readRunFolder.ts';
 import { staticChartSpec } from '../output/interactiveCharts.ts';
 import { vegaScripts } from './vegaScripts.ts';
@@ -94,8 +94,27 @@ export async function compareToFolder(
     { exact: options.id !== undefined, incomplete: incompleteText({ startedAt, rerun }) },
   );
   options.onStarted?.(folder.partialPath);
-  // charts' PNGs being drawn off the main thread; awaited before the folder is complete
-  const pngs: Promise<void>[] = [];
+  // files being written (each flushed to disk: the flushes overlap) and charts' PNGs being drawn off the
+  // main thread; all awaited before the folder is complete
+  const pending: Promise<unknown>[] = [];
+  const track = (promise: Promise<unknown>) => {
+    promise.catch(() => undefined); // handled where all are awaited, not reported as unhandled meanwhile
+    pending.push(promise);
+  };
+  // Chromium starts while the runs compute, so that the PDF at the end costs only its printing
+  const printer: Promise<PdfPrinter | undefined | Error> | undefined =
+    options.pdf === false ? undefined : startPdfPrinter().catch((error: unknown) => error as Error);
+  const closePrinter = async () => {
+    const p = await printer;
+    if (p && !(p instanceof Error)) await p.close();
+  };
+  // the chart renderer (Vega) and the browser libraries load while the runs compute, too
+  const rendering = options.charts === false ? undefined : import('./render.ts');
+  const vegaLibraries = options.charts === false ? undefined : vegaScripts();
+  rendering?.catch(() => undefined);
+  vegaLibraries?.catch(() => undefined);
+  const onAbort = () => void closePrinter();
+  options.signal?.addEventListener('abort', onAbort, { once: true });
   try {
     const family = scenarios[baseline].name;
     const ticksEach = scenarios.map(() => 0);
@@ -141,7 +160,7 @@ export async function compareToFolder(
     const hashes = scenarios.map((s) => scenarioHash(s));
     const write = (path: string, text: string | Uint8Array) =>
       writeFileAtomic(join(folder.partialPath, path), text, options.signal);
-    await write('comparison.csv', csvText(comparisonCsvLines(data)));
+    track(write('comparison.csv', csvText(comparisonCsvLines(data))));
     const metricDefinitions = new Map(model.metrics.map((m) => [m.id, m]));
     const charts =
       options.charts === false
@@ -153,16 +172,16 @@ export async function compareToFolder(
           ];
     const drawn: DrawnChart[] = [];
     if (charts.length > 0) {
-      const { renderPngAsync, renderSvg } = await import('./render.ts');
+      const { renderPngAsync, renderSvg } = await (rendering ?? import('./render.ts'));
       // PNGs are drawn off the main thread while the next chart's SVG is rendered
       await makeFolders(join(folder.partialPath, 'charts'));
       for (const chart of charts) {
         options.signal?.throwIfAborted();
-        await write(`charts/${chart.id}.vl.json`, `${JSON.stringify(chart.spec, null, 2)}\n`);
+        track(write(`charts/${chart.id}.vl.json`, `${JSON.stringify(chart.spec, null, 2)}\n`));
         const svg = await renderSvg(staticChartSpec(chart.spec));
         drawn.push({ id: chart.id, title: chart.title, svg, spec: chart.spec });
-        await write(`charts/${chart.id}.svg`, svg);
-        pngs.push(
+        track(write(`charts/${chart.id}.svg`, svg));
+        track(
           renderPngAsync(svg).then(async (png) => {
             await write(`charts/${chart.id}.png`, png);
           }),
@@ -181,30 +200,30 @@ export async function compareToFolder(
       commandLine: options.command?.line ?? '',
       charts: charts.map((c) => ({ path: `charts/${c.id}.png`, title: c.title })),
     };
-    await write('report.md', comparisonMarkdown(data, reportFacts));
-    const vega = drawn.length > 0 ? await vegaScripts() : undefined;
-    await write('report.html', comparisonHtml(data, reportFacts, drawn, vega));
+    track(write('report.md', comparisonMarkdown(data, reportFacts)));
+    const vega = drawn.length > 0 ? await (vegaLibraries ?? vegaScripts()) : undefined;
+    track(write('report.html', comparisonHtml(data, reportFacts, drawn, vega)));
     // the PDF is a convenience: without Chromium, or if it fails, the comparison is still complete
     let pdf: string | undefined;
-    if (options.pdf !== false) {
+    if (printer) {
       options.signal?.throwIfAborted();
-      try {
+      const chromium = await printer;
+      if (chromium === undefined) pdf = 'no report.pdf: no Chromium found (set CIVSIM_CHROMIUM to one)';
+      else if (chromium instanceof Error) pdf = `no report.pdf: ${chromium.message}`;
+      else {
         // paper gets the static charts: the page printed has no script, so it loads at once and
         // Chromium prints what a reader would see without waiting for live charts
         const printable = join(folder.partialPath, 'report.print.html');
-        await write('report.print.html', comparisonHtml(data, reportFacts, drawn));
-        let printed: boolean;
         try {
-          printed = await printPdf(printable, join(folder.partialPath, 'report.pdf'), {
-            signal: options.signal,
-          });
+          await write('report.print.html', comparisonHtml(data, reportFacts, drawn));
+          await chromium.print(printable, join(folder.partialPath, 'report.pdf'));
+        } catch (error) {
+          options.signal?.throwIfAborted();
+          pdf = `no report.pdf: ${error instanceof Error ? error.message : String(error)}`;
         } finally {
           await rm(printable, { force: true });
+          await chromium.close();
         }
-        if (!printed) pdf = 'no report.pdf: no Chromium found (set CIVSIM_CHROMIUM to one)';
-      } catch (error) {
-        options.signal?.throwIfAborted();
-        pdf = `no report.pdf: ${error instanceof Error ? error.message : String(error)}`;
       }
     }
     const wallSeconds = (performance.now() - started) / 1000;
@@ -233,7 +252,7 @@ export async function compareToFolder(
         });
       await write(join('runs', run.scenario.name, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     }
-    await Promise.all(pngs);
+    await Promise.all(pending);
     options.signal?.throwIfAborted();
     await completeRunFolder(folder);
     return {
@@ -245,11 +264,14 @@ export async function compareToFolder(
       ...(pdf ? { pdfProblem: pdf } : {}),
     };
   } catch (error) {
-    await Promise.allSettled(pngs);
+    await Promise.allSettled(pending);
+    await closePrinter();
     const reason = options.signal?.aborted
       ? `interrupted at ${new Date().toISOString()}`
       : `it failed at ${new Date().toISOString()}: ${error instanceof Error ? error.message : String(error)}`;
     await updateIncomplete(folder, incompleteText({ startedAt, rerun, reason }));
     throw error;
+  } finally {
+    options.signal?.removeEventListener('abort', onAbort);
   }
 }
