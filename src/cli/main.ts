@@ -5,6 +5,7 @@
  */
 import yargs from 'yargs';
 import { compareCommand } from './commands/compare.ts';
+import { sweepCommand } from './commands/sweep.ts';
 import { runCommand } from './commands/run.ts';
 import { validateCommand } from './commands/validate.ts';
 import { factsCommand } from './commands/facts.ts';
@@ -76,6 +77,7 @@ export async function main(argv: string[]): Promise<number> {
       .usage('civsim: an agent-based laboratory for civil-society policy.\n\nUsage: $0 <command> [options]')
       .command(runCommand(setExit))
       .command(compareCommand(setExit))
+      .command(sweepCommand(setExit))
       .command(validateCommand(setExit))
       .command(factsCommand(setExit))
       .option('debug', {

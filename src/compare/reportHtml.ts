@@ -6,21 +6,14 @@
  */
 import { outcomeCell, outcomeTexts, precisionText } from './outcomeCells.ts';
 import { formatForReader } from '../output/displayNumber.ts';
-import { css } from '../output/html.ts';
 import { escapeHtml } from '../output/escapeHtml.ts';
-import { interactiveChartsHtml, pagePolicy, type VegaScripts } from '../output/interactiveCharts.ts';
+import { chartFigures, chartPage, type PageChart } from '../output/chartPage.ts';
+import type { VegaScripts } from '../output/interactiveCharts.ts';
 import type { ComparisonData } from './compareRuns.ts';
 import { findings } from './findings.ts';
 import { testRuleWords, type ReportFacts } from './reportMarkdown.ts';
 
-export interface DrawnChart {
-  id: string;
-  title: string;
-  /** The static rendering, shown until (or instead of) the live chart. */
-  svg: string;
-  /** The Vega-Lite spec the live chart is drawn from. */
-  spec: unknown;
-}
+export type DrawnChart = PageChart;
 
 /** `vega` absent: static charts and no script at all. */
 export function comparisonHtml(
@@ -30,7 +23,6 @@ export function comparisonHtml(
   vega?: VegaScripts,
 ): string {
   const e = escapeHtml;
-  const live = vega && charts.length > 0 ? interactiveChartsHtml(charts, vega) : undefined;
   const label = (id: string) => {
     const m = facts.metrics.get(id);
     return e(m ? `${m.label}${m.unit ? ` (${m.unit})` : ''}` : id);
@@ -80,12 +72,6 @@ export function comparisonHtml(
       return `<tr><th>${label(metric)}</th>${cells.join('')}</tr>`;
     })
     .join('\n');
-  const chartHtml = charts
-    .map(
-      (c) =>
-        `<figure id="chart-${e(c.id)}">\n<div class="chart">${c.svg}</div>\n<figcaption>${e(c.title)}</figcaption>\n</figure>`,
-    )
-    .join('\n');
   const method = [
     `Pairing: ${e(data.pairing.reason)}.`,
     `Tests: ${e(testRuleWords)}`,
@@ -95,24 +81,7 @@ export function comparisonHtml(
     ),
     `civsim ${e(facts.civsimVersion)}${facts.gitCommit ? ` (commit ${e(facts.gitCommit.slice(0, 12))})` : ''}; command: <code>${e(facts.commandLine)}</code>`,
   ];
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${pagePolicy(live?.scriptSources)}">
-<meta name="referrer" content="no-referrer">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${e(title)}</title>
-<style>${css}
-figure svg { max-width: 100%; height: auto; }
-.chart-live { max-width: 100%; overflow-x: auto; }
-@media print { .vega-embed details, .vega-embed .vega-actions { display: none; } }
-td, th { vertical-align: top; }
-</style>
-</head>
-<body>
-<main>
-<header>
+  const body = `<header>
 <h1>${e(title)}</h1>
 <p>Baseline <strong>${e(data.baseline)}</strong>; ${data.replicates.join(', ')} replicates; ${data.years[0]}–${data.years.at(-1)}.</p>
 ${data.periodNote ? `<p>${e(data.periodNote)}</p>` : ''}
@@ -124,7 +93,7 @@ ${scenarioItems}
 <h2 id="findings">What differs, and how sure</h2>
 ${findingHtml}
 <h2 id="charts">Charts</h2>
-${chartHtml || '<p class="muted">No charts were drawn (--no-charts).</p>'}
+${chartFigures(charts)}
 <h2 id="outcomes">Outcomes</h2>
 <p class="muted">Mean [95% CI] over replicates; Δ: difference from the baseline [95% CI], the test (see Method), Holm-adjusted p.</p>
 ${outcomeTables}
@@ -139,9 +108,6 @@ ${precisionRows}
 ${method.map((m) => `<li>${m}</li>`).join('\n')}
 </ul>
 <footer>Written by civsim ${e(facts.civsimVersion)}. comparison.csv holds every number of this page; runs/ holds each run's manifest.</footer>
-</main>
-${live ? live.html : ''}
-</body>
-</html>
 `;
+  return chartPage(title, body, charts, vega);
 }

@@ -15,6 +15,7 @@ import { RunLimitError } from '../engine/runLimitError.ts';
 import type { ReplicateResult } from '../run/replicate.ts';
 import type { ScenarioBase } from '../scenario/envelope.ts';
 import type { ReplicateMessage, ReplicateOutcome, ReplicateTask } from './replicateWorker.ts';
+import { inLanes, workerFilename } from './workerLanes.ts';
 
 /** How far a pooled run has got, summed over its replicates. */
 export interface PoolProgress {
@@ -42,12 +43,6 @@ export function defaultWorkerCount(): number {
   return availableParallelism();
 }
 
-/** The worker script: the compiled runner, or, when running from sources, an entry that loads tsx. */
-function workerFilename(): string {
-  const fromSources = import.meta.url.endsWith('.ts');
-  return new URL(fromSources ? './workerEntry.js' : './replicateWorker.js', import.meta.url).href;
-}
-
 /** Turns a worker's failure record back into the error it stands for. */
 function failureError(outcome: Extract<ReplicateOutcome, { failure: unknown }>): Error {
   const f = outcome.failure;
@@ -63,12 +58,6 @@ export async function runReplicatesOnWorkers(
 ): Promise<ReplicateResult[]> {
   const total = scenario.replicates;
   const workers = Math.max(1, Math.min(options.workers ?? defaultWorkerCount(), total));
-  // one controller stops every task: the user's signal, or the first replicate that fails
-  const stop = new AbortController();
-  const onAbort = () => stop.abort(options.signal?.reason);
-  options.signal?.addEventListener('abort', onAbort, { once: true });
-  if (options.signal?.aborted) onAbort();
-
   const pool = new Piscina({
     filename: workerFilename(),
     minThreads: workers,
@@ -94,7 +83,7 @@ export async function runReplicatesOnWorkers(
   };
 
   const results: ReplicateResult[] = new Array(total);
-  const runOne = async (replicate: number): Promise<void> => {
+  const runOne = async (replicate: number, stop: AbortSignal): Promise<void> => {
     const { port1, port2 } = new MessageChannel();
     port1.on('message', (message: ReplicateMessage) => {
       if (message.kind === 'phase') building[replicate] = message.phase === 'building' ? 1 : 0;
@@ -108,7 +97,7 @@ export async function runReplicatesOnWorkers(
       const task: ReplicateTask = { scenario, replicate, family: options.family, port: port2 };
       const outcome = (await pool.run(task, {
         transferList: [port2],
-        signal: stop.signal,
+        signal: stop,
       })) as ReplicateOutcome;
       if ('failure' in outcome) throw failureError(outcome);
       results[replicate] = outcome.result;
@@ -119,29 +108,10 @@ export async function runReplicatesOnWorkers(
     }
   };
 
-  // at most two tasks per worker in flight: thousands of replicates never queue thousands of messages
-  let next = 0;
-  const lane = async () => {
-    while (next < total) {
-      stop.signal.throwIfAborted();
-      await runOne(next++);
-    }
-  };
   try {
-    await Promise.all(
-      Array.from({ length: Math.min(total, workers * 2) }, () =>
-        lane().catch((error: unknown) => {
-          if (!stop.signal.aborted) stop.abort(error);
-          throw error;
-        }),
-      ),
-    );
+    await inLanes(total, workers * 2, options.signal, runOne);
     return results;
-  } catch (error) {
-    // report the cause (the user's interrupt, or the first failure), not the aborts it caused
-    throw stop.signal.aborted && stop.signal.reason !== undefined ? stop.signal.reason : error;
   } finally {
-    options.signal?.removeEventListener('abort', onAbort);
     await pool.destroy();
   }
 }

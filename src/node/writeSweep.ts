@@ -1,0 +1,108 @@
+/**
+ * Writes a finished sweep's results into its folder: points.csv, runs.csv, summary.csv, sensitivity.csv
+ * (morris and sobol designs), charts (.vl.json, .svg, .png) and report.md / report.html — all from the
+ * records in plan order, so the same plan gives the same bytes however its runs were scheduled.
+ */
+import { join } from 'node:path';
+import { applyPoint } from '../experiment/resolveParameters.ts';
+import type { RunRecord } from '../experiment/runRecord.ts';
+import { sweepCharts } from '../experiment/sweepCharts.ts';
+import type { SweepPlan } from '../experiment/sweepPlan.ts';
+import { sweepHtml, sweepMarkdown } from '../experiment/sweepReport.ts';
+import {
+  completeRecords,
+  periodColumn,
+  pointsCsvLines,
+  runsCsvLines,
+  sensitivityCsvLines,
+  sensitivityRows,
+  summaryCsvLines,
+  type SweepData,
+} from '../experiment/sweepResults.ts';
+import { modelById } from '../models/registry.ts';
+import { staticChartSpec } from '../output/interactiveCharts.ts';
+import { writeFileAtomic } from './atomicWrite.ts';
+import { makeFolders } from './runFolder.ts';
+import { vegaScripts } from './vegaScripts.ts';
+
+export interface WriteSweepOptions {
+  periods: readonly string[];
+  /** Outcome periods for sensitivity and charts (values of `periods`); default the last. */
+  outcomes?: readonly string[];
+  charts?: boolean;
+  signal?: AbortSignal;
+  civsimVersion: string;
+  gitCommit: string | null;
+  commandLine: string;
+  /** Bootstrap resamples for the intervals of the indices (default 1000). */
+  resamples?: number;
+}
+
+/** The text of a table, from its lines. */
+function text(lines: Iterable<string>): string {
+  let out = '';
+  for (const line of lines) out += line;
+  return out;
+}
+
+export async function writeSweepResults(
+  folder: string,
+  plan: SweepPlan,
+  records: ReadonlyMap<number, RunRecord>,
+  options: WriteSweepOptions,
+): Promise<SweepData> {
+  const data: SweepData = { plan, periods: options.periods, records: completeRecords(plan, records) };
+  const write = (path: string, content: string | Uint8Array) =>
+    writeFileAtomic(join(folder, path), content, options.signal);
+  const outcomePeriods = (options.outcomes ?? [options.periods[options.periods.length - 1]]).map((p) =>
+    options.periods.indexOf(p),
+  );
+  await write('points.csv', text(pointsCsvLines(plan)));
+  await write('runs.csv', text(runsCsvLines(data)));
+  await write('summary.csv', text(summaryCsvLines(data)));
+  const sensitivity = sensitivityRows(data, outcomePeriods, { resamples: options.resamples });
+  if (plan.design.kind === 'morris' || plan.design.kind === 'sobol') {
+    await write('sensitivity.csv', text(sensitivityCsvLines(sensitivity, periodColumn(plan))));
+  }
+  const model = modelById(plan.scenario.model);
+  const metrics = new Map(model.metrics.map((m) => [m.id, m]));
+  const charts = options.charts === false ? [] : sweepCharts(data, sensitivity, outcomePeriods, metrics);
+  const drawn: { id: string; title: string; svg: string; spec: unknown }[] = [];
+  if (charts.length > 0) {
+    const { renderPngAsync, renderSvg } = await import('./render.ts');
+    await makeFolders(join(folder, 'charts'));
+    const pngs: Promise<void>[] = [];
+    try {
+      for (const chart of charts) {
+        options.signal?.throwIfAborted();
+        await write(`charts/${chart.id}.vl.json`, `${JSON.stringify(chart.spec, null, 2)}\n`);
+        const svg = await renderSvg(staticChartSpec(chart.spec));
+        drawn.push({ id: chart.id, title: chart.title, svg, spec: chart.spec });
+        await write(`charts/${chart.id}.svg`, svg);
+        pngs.push(
+          renderPngAsync(svg).then(async (png) => {
+            await write(`charts/${chart.id}.png`, png);
+          }),
+        );
+      }
+    } finally {
+      await Promise.allSettled(pngs);
+    }
+    await Promise.all(pngs);
+  }
+  // what the sweep overrode in the timeline: the same for every point, so counted on the first
+  const { dropped } = applyPoint(plan.scenario, model, plan.parameters, plan.design.values[0]);
+  const facts = {
+    metrics,
+    dropped,
+    civsimVersion: options.civsimVersion,
+    gitCommit: options.gitCommit,
+    commandLine: options.commandLine,
+    outcomePeriods,
+    sensitivity,
+    charts: drawn,
+  };
+  await write('report.md', sweepMarkdown(data, facts));
+  await write('report.html', sweepHtml(data, facts, drawn.length > 0 ? await vegaScripts() : undefined));
+  return data;
+}
