@@ -149,16 +149,51 @@ export { comparisonMarkdown } from './compare/reportMarkdown.ts';
 export type { ReportFacts } from './compare/reportMarkdown.ts';
 export { comparisonHtml } from './compare/reportHtml.ts';
 export type { DrawnChart } from './compare/reportHtml.ts';
-export { interactiveChartsHtml, pagePolicy } from './output/interactiveCharts.ts';
-export type { VegaScripts, InteractiveChart } from './output/interactiveCharts.ts';
+export { interactiveChartsHtml, pagePolicy, staticChartSpec } from './output/interactiveCharts.ts';
+export type { VegaScripts, InteractiveChart, InteractiveChartsHtml } from './output/interactiveCharts.ts';
+export { chartPage, chartFigures } from './output/chartPage.ts';
+export type { PageChart } from './output/chartPage.ts';
 
 // statistics for comparisons, checked against R (test/stats)
 export { pairedT, welchT } from './stats/tTests.ts';
 export type { TTestResult } from './stats/tTests.ts';
 export { signedRank, rankSum } from './stats/rankTests.ts';
+export type { RankTestOptions } from './stats/rankTests.ts';
 export { holm } from './stats/holm.ts';
 export { cohenDz, hedgesG } from './stats/effectSize.ts';
 export { relativeHalfWidth, replicatesNeeded } from './stats/precision.ts';
 export { compareSamples } from './stats/chooseTest.ts';
 export type { Comparison } from './stats/chooseTest.ts';
 export type { TestName, TestResult } from './stats/testResult.ts';
+
+// experiments: swept parameters, designs, sensitivity indices, sweep plans and their results (pure)
+export { parseParameter, ParameterSyntaxError } from './experiment/parameter.ts';
+export type { ParameterSpec } from './experiment/parameter.ts';
+export { resolveParameters, applyPoint, numericPaths, DesignError } from './experiment/resolveParameters.ts';
+export type { ResolvedParameter, DesignProblem, AppliedPoint } from './experiment/resolveParameters.ts';
+export { buildDesign, valueAt, designKinds, designDefaults, DesignSizeError } from './experiment/design.ts';
+export type { Design, DesignKind, DesignOptions } from './experiment/design.ts';
+export { sobolPoints, maxSobolDimensions } from './experiment/sobolSequence.ts';
+export { sobolIndices, saltelliFirst, jansenTotal } from './experiment/sobolIndices.ts';
+export type { SobolIndices, SobolOptions } from './experiment/sobolIndices.ts';
+export { morrisIndices, elementaryEffects } from './experiment/morrisIndices.ts';
+export type { MorrisIndices, MorrisStep } from './experiment/morrisIndices.ts';
+export { planSweep, plannedRuns, runAt, runCount, familyOf, parseShard } from './experiment/sweepPlan.ts';
+export type { SweepPlan, PlannedRun, Shard } from './experiment/sweepPlan.ts';
+export { runRecordOf, encodeRecord, decodeLog } from './experiment/runRecord.ts';
+export type { RunRecord, DecodedLog } from './experiment/runRecord.ts';
+export {
+  completeRecords,
+  pointMeans,
+  sensitivityRows,
+  pointsCsvLines,
+  runsCsvLines,
+  summaryCsvLines as sweepSummaryCsvLines,
+  sensitivityCsvLines,
+} from './experiment/sweepResults.ts';
+export type { SweepData, SensitivityRow } from './experiment/sweepResults.ts';
+export { sweepCharts } from './experiment/sweepCharts.ts';
+export type { SweepChart } from './experiment/sweepCharts.ts';
+export { sweepMarkdown, sweepHtml } from './experiment/sweepReport.ts';
+export type { SweepReportFacts } from './experiment/sweepReport.ts';
+export { quantileSorted, percentileInterval } from './stats/quantile.ts';

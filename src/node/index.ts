@@ -32,3 +32,11 @@ export type { CompareToFolderOptions, FinishedComparison } from './compareToFold
 export { readRunFolder, RunFolderReadError } from './readRunFolder.ts';
 export type { FinishedRunFolder } from './readRunFolder.ts';
 export { vegaScripts } from './vegaScripts.ts';
+export { sweepToFolder, sweepsFolder, SweepFolderError } from './sweepToFolder.ts';
+export type { SweepToFolderOptions, SweepProgress, FinishedSweep } from './sweepToFolder.ts';
+export { writeSweepResults } from './writeSweep.ts';
+export type { WriteSweepOptions } from './writeSweep.ts';
+export { runSweepOnWorkers } from './sweepPool.ts';
+export type { SweepPoolOptions } from './sweepPool.ts';
+export { startPdfPrinter, printPdf } from './printPdf.ts';
+export type { PdfPrinter } from './printPdf.ts';
