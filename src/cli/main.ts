@@ -6,6 +6,7 @@
 import yargs from 'yargs';
 import { compareCommand } from './commands/compare.ts';
 import { sweepCommand } from './commands/sweep.ts';
+import { mergeCommand } from './commands/merge.ts';
 import { runCommand } from './commands/run.ts';
 import { validateCommand } from './commands/validate.ts';
 import { factsCommand } from './commands/facts.ts';
@@ -78,6 +79,7 @@ export async function main(argv: string[]): Promise<number> {
       .command(runCommand(setExit))
       .command(compareCommand(setExit))
       .command(sweepCommand(setExit))
+      .command(mergeCommand(setExit))
       .command(validateCommand(setExit))
       .command(factsCommand(setExit))
       .option('debug', {

@@ -98,6 +98,20 @@ export function planFile(plan: SweepPlan, options: Pick<SweepToFolderOptions, 's
     },
     runs: runCount(plan),
     shard: options.shard ?? null,
+    // everything needed to rebuild the plan (and check it by its hash): for civsim merge
+    inputs: {
+      scenario: plan.scenario,
+      parameters: plan.parameters.map((p) => ({
+        path: p.path,
+        ...(p.from !== undefined ? { from: p.from } : {}),
+        ...(p.values ? { values: p.values } : {}),
+        ...(p.range ? { range: p.range } : {}),
+      })),
+      designOptions: plan.designOptions,
+      replicates: plan.replicates,
+      independentSeeds: plan.independentSeeds,
+      metrics: plan.metrics,
+    },
   };
 }
 

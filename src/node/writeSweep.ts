@@ -27,7 +27,7 @@ import { vegaScripts } from './vegaScripts.ts';
 
 export interface WriteSweepOptions {
   periods: readonly string[];
-  /** Outcome periods for sensitivity and charts (values of `periods`); default the last. */
+  /** Outcome periods for sensitivity and charts besides the last (values of `periods`). */
   outcomes?: readonly string[];
   charts?: boolean;
   signal?: AbortSignal;
@@ -54,8 +54,9 @@ export async function writeSweepResults(
   const data: SweepData = { plan, periods: options.periods, records: completeRecords(plan, records) };
   const write = (path: string, content: string | Uint8Array) =>
     writeFileAtomic(join(folder, path), content, options.signal);
-  const outcomePeriods = (options.outcomes ?? [options.periods[options.periods.length - 1]]).map((p) =>
-    options.periods.indexOf(p),
+  const last = options.periods.length - 1;
+  const outcomePeriods = [...(options.outcomes ?? []).map((p) => options.periods.indexOf(p)), last].filter(
+    (p, i, all) => p >= 0 && all.indexOf(p) === i,
   );
   await write('points.csv', text(pointsCsvLines(plan)));
   await write('runs.csv', text(runsCsvLines(data)));

@@ -161,7 +161,7 @@ export async function sweep(args: SweepArgs): Promise<number> {
         if (!args.quiet) process.stderr.write('civsim: writing tables, charts and reports…\n');
         await writeSweepResults(folder, plan, records, {
           periods,
-          outcomes: [...outcomes, periods[periods.length - 1]].filter((p, i, all) => all.indexOf(p) === i),
+          outcomes,
           charts: args.charts,
           signal: controller.signal,
           civsimVersion: software.civsimVersion,
