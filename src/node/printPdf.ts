@@ -42,6 +42,11 @@ export async function startPdfPrinter(): Promise<PdfPrinter | undefined> {
   try {
     browser = await chromium.launch({
       executablePath,
+      // civsim handles Ctrl-C itself (closing Chromium through the abort signal); Playwright's own handlers
+      // would exit the process before an interrupted comparison could say so in its INCOMPLETE file
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
       args: [
         '--headless',
         '--no-sandbox',
