@@ -75,7 +75,9 @@ export function valueAt(spec: ParameterSpec, u: number): number {
   const { low, high, log } = spec.range!;
   if (u <= 0) return low;
   if (u >= 1) return high;
-  return log ? Math.exp(Math.log(low) + u * (Math.log(high) - Math.log(low))) : low + u * (high - low);
+  const value = log ? Math.exp(Math.log(low) + u * (Math.log(high) - Math.log(low))) : low + u * (high - low);
+  // 15 significant digits: a grid level reads 0.16, not 0.15999999999999998 (the double's own noise)
+  return Number(value.toPrecision(15));
 }
 
 function designStream(seed: number, kind: DesignKind): RandomStream {

@@ -138,6 +138,71 @@ export function outputSchemaOf(spec: Pick<EnvelopeSpec, 'metricIds' | 'clock'>) 
     .describe('What to record and draw.');
 }
 
+/**
+ * A sweep design kept with the scenario (`sweep:`), so the experiment is versioned with the model:
+ * what `civsim sweep` runs when no --param is given. Its paths and values are checked against the
+ * scenario when the file is loaded.
+ */
+export function sweepSchemaOf(spec: Pick<EnvelopeSpec, 'metricIds' | 'clock'>) {
+  const parameter = z
+    .strictObject({
+      path: z
+        .string()
+        .min(1)
+        .max(200)
+        .describe('The scenario value swept, as a dotted path (`levers.` may be left out of a lever).'),
+      values: z.array(z.number()).min(1).max(1000).describe('The values it takes (a list)…').optional(),
+      range: z.tuple([z.number(), z.number()]).describe('…or the range it spans, [low, high].').optional(),
+      log: z
+        .boolean()
+        .describe('Spread the range on a logarithmic scale (low must be above 0).')
+        .default(false),
+      from: (spec.clock === 'month' ? dateSchema : stepSchema)
+        .describe(
+          spec.clock === 'month'
+            ? 'Hold the lever from this month on (YYYY-MM); before it the timeline applies.'
+            : 'Hold the lever from this step on; before it the timeline applies.',
+        )
+        .optional(),
+    })
+    .describe('A swept parameter.');
+  return z
+    .strictObject({
+      design: z
+        .enum(['grid', 'lhs', 'morris', 'sobol'])
+        .describe('grid (every combination), lhs (Latin hypercube), morris (screening), sobol (indices).')
+        .default('grid'),
+      samples: z
+        .number()
+        .int()
+        .min(1)
+        .max(10_000_000)
+        .describe('lhs: points; morris: trajectories; sobol: base rows.')
+        .optional(),
+      levels: z
+        .number()
+        .int()
+        .min(1)
+        .max(10_000)
+        .describe('grid: values per range; morris: grid levels.')
+        .optional(),
+      replicates: z.number().int().min(1).max(10_000).describe('Replicates per design point.').optional(),
+      independentSeeds: z
+        .boolean()
+        .describe('Give each point its own random streams (default: common random numbers).')
+        .default(false),
+      metrics: z.array(enumOf(spec.metricIds)).min(1).describe('Metrics to record.').optional(),
+      years: z
+        .array(z.number().int().min(0))
+        .describe(
+          spec.clock === 'month' ? 'Outcome years besides the last.' : 'Outcome steps besides the last.',
+        )
+        .optional(),
+      parameters: z.array(parameter).min(1).max(32).describe('The swept parameters (at most 32).'),
+    })
+    .describe('A sweep design for `civsim sweep`.');
+}
+
 /** The envelope keys that come before the model's sections (the period comes between). */
 function head(spec: Pick<EnvelopeSpec, 'id'>) {
   return {
@@ -199,6 +264,7 @@ function tail<E extends z.ZodType>(spec: Omit<EnvelopeSpec, 'sections'>, event: 
       .describe('Dated policy events, in any order. At most 10,000.')
       .default([]),
     output: outputSchemaOf(spec).prefault({}),
+    sweep: sweepSchemaOf(spec).optional(),
     sources: z
       .array(text(2000, 'A reference.'))
       .max(1000)
@@ -291,4 +357,23 @@ export interface ScenarioBase {
   timeline: readonly TimelineEvent[];
   output: { metrics?: readonly string[]; charts?: readonly ChartSpec[]; agents: boolean };
   sources?: readonly string[];
+  sweep?: SweepBlock;
+}
+
+/** A scenario's `sweep:` block as generic code sees it. */
+export interface SweepBlock {
+  design: 'grid' | 'lhs' | 'morris' | 'sobol';
+  samples?: number;
+  levels?: number;
+  replicates?: number;
+  independentSeeds: boolean;
+  metrics?: readonly string[];
+  years?: readonly number[];
+  parameters: readonly {
+    path: string;
+    values?: number[];
+    range?: [number, number];
+    log: boolean;
+    from?: string | number;
+  }[];
 }

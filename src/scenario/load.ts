@@ -6,7 +6,8 @@
  */
 import { decodeScenarioText, utf8Length } from './decodeText.ts';
 import { scenarioHash } from './hash.ts';
-import { ScenarioError, showValue, sortIssues } from './issues.ts';
+import { formatPath, ScenarioError, showValue, sortIssues } from './issues.ts';
+import { sweepBlockProblems } from '../experiment/sweepBlock.ts';
 import type { ScenarioIssue } from './issues.ts';
 import { formatBytes, maxScenarioChainBytes } from './limits.ts';
 import { mergeScenarioSources } from './merge.ts';
@@ -95,6 +96,17 @@ export async function checkScenarioFile(path: string, io: ScenarioIO): Promise<S
   ];
   const warnings = sortIssues([...upgrade.warnings, ...semantic.warnings], chain.files);
   if (issues.length > 0 || !parsed.success) return { issues: sortIssues(issues, chain.files), warnings };
+  // a sweep design kept in the file is checked against the scenario it sweeps
+  const sweepIssues = sweepBlockProblems(parsed.data as unknown as ScenarioBase, model.model).map(
+    (p): ScenarioIssue => ({
+      ...valueOrigin(merged, p.path),
+      path: formatPath(p.path),
+      message: p.message,
+      ...(p.expected ? { expected: p.expected } : {}),
+      ...(p.hint ? { hint: p.hint } : {}),
+    }),
+  );
+  if (sweepIssues.length > 0) return { issues: sortIssues(sweepIssues, chain.files), warnings };
 
   const {
     extends: _extends,

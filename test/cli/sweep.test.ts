@@ -73,6 +73,16 @@ describe('civsim sweep', () => {
     expect(readFileSync(join(folder, 'report.md'), 'utf8')).toMatch(/## What matters/);
   }, 120_000);
 
+  it("runs the design kept in the scenario's sweep: block, the command line overriding its sizes", async () => {
+    const r = await runCivsim(['sweep', normal, '--levels', '3', '-r', '2', '-o', out, '--id', 'block']);
+    expect(r.stderr).not.toMatch(stackLine);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/3 points \(grid\) × 2 replicates = 6 runs/);
+    expect(readFileSync(join(out, '_sweep', 'block', 'points.csv'), 'utf8')).toBe(
+      'point,population.thresholds.sd\n0,0.02\n1,0.16\n2,0.3\n',
+    );
+  }, 120_000);
+
   it('stops on Ctrl-C keeping the finished runs; --resume completes it to the same bytes', async () => {
     const args = [
       'sweep',
@@ -136,7 +146,7 @@ describe('civsim sweep', () => {
     [['-p', 'population.thresholds.sd=0.1:0.3', '--shard', '4/3'], /--shard takes k\/n/],
     [['-p', 'population.thresholds.sd=0.1:0.3', '--resume'], /no unfinished sweep to resume at/],
     [['-p', 'population.thresholds.sd'], /expected PATH=VALUES/],
-    [[], /at least one --param/],
+    [['--levels', '1'], /grid needs levels ≥ 2/],
     [['-p', 'seed=1,2'], /seed cannot be swept/],
     [['-p', 'population.thresholds.sd=0.1:0.3', '-m', 'participatoin'], /did you mean participation/],
   ])('refuses %j with exit 2 before running anything', async (extra, message) => {

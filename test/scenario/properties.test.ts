@@ -171,6 +171,7 @@ describe('never accepts garbage', () => {
       'population',
       'replicates',
       'seed',
+      'sweep',
     ]);
     expect(shares.length).toBeGreaterThan(40);
   });

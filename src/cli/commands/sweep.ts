@@ -11,8 +11,8 @@ import { runArgsProblem } from './run.ts';
 
 export interface SweepArgs {
   scenario: string;
-  param: string[];
-  design: DesignKind;
+  param?: string[];
+  design?: DesignKind;
   samples?: number;
   levels?: number;
   seed?: number;
@@ -24,7 +24,7 @@ export interface SweepArgs {
   id?: string;
   workers?: number;
   resume: boolean;
-  independentSeeds: boolean;
+  independentSeeds?: boolean;
   shard?: string;
   resamples: number;
   charts: boolean;
@@ -36,8 +36,8 @@ export function sweepArgsProblem(args: Partial<Record<keyof SweepArgs, unknown>>
   const common = runArgsProblem(args as Parameters<typeof runArgsProblem>[0]);
   if (common) return common;
   const params = args.param;
-  if (!Array.isArray(params) || params.length === 0) {
-    return 'sweep needs at least one --param PATH=VALUES (e.g. --param levers.legitimacy=0.2:0.8)';
+  if (params !== undefined && (!Array.isArray(params) || params.some((p) => typeof p !== 'string'))) {
+    return '--param takes PATH=VALUES (e.g. --param levers.legitimacy=0.2:0.8)';
   }
   for (const [name, value, min] of [
     ['samples', args.samples, 1],
@@ -80,12 +80,11 @@ function builder(setExit: (code: number) => void) {
         type: 'string',
         array: true,
         describe:
-          'A swept parameter, repeatable: PATH=V1,V2,… (values), PATH=LO:HI (range), PATH=LO:HI:log; PATH@YYYY-MM=… holds a lever from that month on',
+          "A swept parameter, repeatable: PATH=V1,V2,… (values), PATH=LO:HI (range), PATH=LO:HI:log; PATH@YYYY-MM=… holds a lever from that month on. Without any, the scenario's sweep: block",
       })
       .option('design', {
         alias: 'd',
         choices: designKinds as unknown as string[],
-        default: 'grid',
         describe:
           'grid (every combination), lhs (Latin hypercube), morris (screening), sobol (variance-based indices)',
       })
@@ -137,7 +136,6 @@ function builder(setExit: (code: number) => void) {
       })
       .option('independent-seeds', {
         type: 'boolean',
-        default: false,
         describe: 'Give each design point its own random streams (default: common random numbers)',
       })
       .option('shard', {
@@ -174,6 +172,10 @@ function builder(setExit: (code: number) => void) {
         'A lever held from 2030 on',
       )
       .example('$0 sweep s.yaml -p legitimacy=0.2:0.8 --resume --id big', 'Continue an interrupted sweep')
+      .example(
+        '$0 sweep scenarios/classics/threshold-normal.yaml',
+        "The design kept in the scenario's sweep: block",
+      )
       .wrap(Math.min(120, y.terminalWidth()))
       .epilogue(
         [

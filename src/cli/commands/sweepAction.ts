@@ -7,6 +7,7 @@ import { applyOverrides, type RunOverrides } from '../../index.ts';
 import { buildDesign, DesignSizeError } from '../../experiment/design.ts';
 import { parseParameter, ParameterSyntaxError, type ParameterSpec } from '../../experiment/parameter.ts';
 import { DesignError, resolveParameters } from '../../experiment/resolveParameters.ts';
+import { specsOfBlock } from '../../experiment/sweepBlock.ts';
 import { parseShard, planSweep, runCount } from '../../experiment/sweepPlan.ts';
 import { modelById } from '../../models/registry.ts';
 import { softwareFacts } from '../../node/environment.ts';
@@ -46,9 +47,17 @@ export async function sweep(args: SweepArgs): Promise<number> {
   const commandLine = civsimCommandLine(argv);
   const loaded = await loadForCommand(args.scenario, args);
   if (!loaded) return 2;
+  // the scenario's sweep: block, where the command line does not say otherwise
+  const block = loaded.scenario.sweep;
+  if ((args.param ?? []).length === 0 && !block) {
+    say(
+      'sweep needs at least one --param PATH=VALUES (e.g. --param levers.legitimacy=0.2:0.8), or a sweep: block in the scenario',
+    );
+    return 2;
+  }
   const overrides: RunOverrides = {
     seed: args.seed ?? loaded.scenario.seed,
-    replicates: args.replicates ?? loaded.scenario.replicates,
+    replicates: args.replicates ?? block?.replicates ?? loaded.scenario.replicates,
     ...(args.scale !== undefined ? { scale: args.scale } : {}),
   };
   let scenario;
@@ -61,13 +70,13 @@ export async function sweep(args: SweepArgs): Promise<number> {
   const model = modelById(scenario.model);
   let specs: ParameterSpec[];
   try {
-    specs = args.param.map(parseParameter);
+    specs = (args.param ?? []).length > 0 ? args.param!.map(parseParameter) : specsOfBlock(block!);
   } catch (error) {
     if (!(error instanceof ParameterSyntaxError)) throw error;
     say(error.message);
     return 2;
   }
-  const metrics = chooseMetrics(args.metrics, scenario);
+  const metrics = chooseMetrics(args.metrics ?? block?.metrics?.join(','), scenario);
   if (!Array.isArray(metrics)) {
     say(metrics.problem);
     return 2;
@@ -78,7 +87,7 @@ export async function sweep(args: SweepArgs): Promise<number> {
     ? String(args.years)
         .split(',')
         .map((y) => y.trim())
-    : [];
+    : (block?.years ?? []).map(String);
   const missing = outcomes.find((y) => !periods.includes(y));
   if (missing !== undefined) {
     say(`--years: ${missing} is not within the run (${periods[0]} to ${periods[periods.length - 1]})`);
@@ -88,11 +97,13 @@ export async function sweep(args: SweepArgs): Promise<number> {
   let plan;
   try {
     const parameters = resolveParameters(specs, scenario, model);
+    const samples = args.samples ?? block?.samples;
+    const levels = args.levels ?? block?.levels;
     const designOptions = {
-      kind: args.design,
+      kind: args.design ?? block?.design ?? 'grid',
       seed: scenario.seed,
-      ...(args.samples !== undefined ? { samples: args.samples } : {}),
-      ...(args.levels !== undefined ? { levels: args.levels } : {}),
+      ...(samples !== undefined ? { samples } : {}),
+      ...(levels !== undefined ? { levels } : {}),
     };
     const design = buildDesign(parameters, designOptions);
     plan = planSweep(
@@ -102,7 +113,7 @@ export async function sweep(args: SweepArgs): Promise<number> {
         designOptions,
         design,
         replicates: scenario.replicates,
-        independentSeeds: args.independentSeeds,
+        independentSeeds: args.independentSeeds ?? block?.independentSeeds ?? false,
         metrics,
       },
       software.civsimVersion,
