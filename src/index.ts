@@ -65,7 +65,13 @@ export { RunLimitError } from './engine/runLimitError.ts';
 export { gini, hhi, logistic, clamp01, monthlyFromAnnual } from './engine/stats.ts';
 
 // scenarios
-export type { ScenarioBase, TimelineEvent, ChartSpec, EnvelopeSpec } from './scenario/envelope.ts';
+export type {
+  ScenarioBase,
+  TimelineEvent,
+  ChartSpec,
+  EnvelopeSpec,
+  SweepBlock,
+} from './scenario/envelope.ts';
 export {
   currentFormat,
   defaultModelId,
@@ -197,3 +203,5 @@ export type { SweepChart } from './experiment/sweepCharts.ts';
 export { sweepMarkdown, sweepHtml } from './experiment/sweepReport.ts';
 export type { SweepReportFacts } from './experiment/sweepReport.ts';
 export { quantileSorted, percentileInterval } from './stats/quantile.ts';
+export { specsOfBlock, sweepBlockProblems } from './experiment/sweepBlock.ts';
+export type { BlockProblem } from './experiment/sweepBlock.ts';

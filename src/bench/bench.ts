@@ -15,11 +15,12 @@
  *   one-worker processes side by side — the machine's limit the pool should reach within 10%); a warm
  *   replicate in Chromium's Web Worker against Node; the browser bundle's size; `civsim --help` from the
  *   installed bin (dist/, built if missing) against the sources through tsx;
- * - civsim compare: the five archetypes against status quo, 30 replicates each, against its runs alone.
+ * - civsim compare: the five archetypes against status quo, 30 replicates each, against its runs alone;
+ * - civsim sweep: a 1,000-run sweep at 10k citizens on 1 and 2 workers, and its overhead per run.
  *
  * Writes results/bench/bench-<timestamp>.json and .md and prints the table. `--quick` skips the
  * whole-country case and the comparison; `--platform` runs only the platform rows; `--compare` only the
- * comparison's; `--case NAME` runs one case (used for the
+ * comparison's; `--sweep` only the sweep's; `--case NAME` runs one case (used for the
  * child processes).
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -489,6 +490,97 @@ async function comparison(): Promise<CaseResult[]> {
   }
 }
 
+/**
+ * `civsim sweep`'s throughput: a 1,000-run sweep (a 100-level grid over repression × 10 replicates) of
+ * Kazakhstan at 10k citizens, on 1 and on 2 workers, start to finished tables (no charts); and the
+ * overhead per run against the same replicates run in this process one after another.
+ */
+async function sweeps(): Promise<CaseResult[]> {
+  const { applyOverrides } = await import('../index.ts');
+  const { loadScenario, sweepToFolder, writeSweepResults } = await import('../node/index.ts');
+  const { parseParameter } = await import('../experiment/parameter.ts');
+  const { resolveParameters } = await import('../experiment/resolveParameters.ts');
+  const { buildDesign } = await import('../experiment/design.ts');
+  const { planSweep, runCount } = await import('../experiment/sweepPlan.ts');
+  const { applyPoint } = await import('../experiment/resolveParameters.ts');
+  const loaded = (await loadScenario(join(root, 'scenarios', 'kazakhstan.yaml'))).scenario;
+  const scenario = applyOverrides(loaded, { scale: 0.1, replicates: 10 });
+  const parameters = resolveParameters(
+    [parseParameter('levers.repression.level=0:0.8')],
+    scenario,
+    civilSociety,
+  );
+  const designOptions = { kind: 'grid' as const, levels: 100, seed: scenario.seed };
+  const plan = planSweep(
+    {
+      scenario,
+      parameters,
+      designOptions,
+      design: buildDesign(parameters, designOptions),
+      replicates: 10,
+      independentSeeds: false,
+      metrics: ['active_per_10k', 'trust', 'volunteering_rate'],
+    },
+    'bench',
+  );
+  const runs = runCount(plan);
+  const periods = Array.from({ length: 35 }, (_, i) => String(1991 + i));
+  const out = await mkdtemp(join(tmpdir(), 'civsim-bench-sweep-'));
+  const citizens = (scenario as Scenario).population.citizens;
+  try {
+    const timed = async (workers: number) => {
+      const t0 = performance.now();
+      await sweepToFolder(plan, {
+        out,
+        id: `w${workers}`,
+        workers,
+        facts: { periods, civsimVersion: 'bench' },
+        finish: (folder, records) =>
+          writeSweepResults(folder, plan, records, {
+            periods,
+            charts: false,
+            civsimVersion: 'bench',
+            gitCommit: null,
+            commandLine: 'bench',
+            resamples: 0,
+          }).then(() => undefined),
+      });
+      return (performance.now() - t0) / 1000;
+    };
+    const one = await timed(1);
+    const two = await timed(2);
+    // the same work without the sweep: 20 of its runs in this process, warm
+    const sample = 20;
+    const point = applyPoint(scenario, civilSociety, parameters, plan.design.values[50]).scenario as Scenario;
+    runReplicate(point, 0);
+    const t0 = performance.now();
+    for (let r = 0; r < sample; r++) runReplicate(point, r % 10);
+    const perRun = (performance.now() - t0) / 1000 / sample;
+    const row = (name: string, seconds: number, figure: string): CaseResult => ({
+      case: name,
+      citizens,
+      seconds,
+      peakRssMiB: 0,
+      figure,
+      note: '1,000 runs, 10k citizens, 1991–2025',
+    });
+    return [
+      row(
+        'sweep: 1,000 runs on 1 worker',
+        one,
+        `${(runs / one).toFixed(1)} runs/s; overhead ${((one / runs - perRun) * 1000).toFixed(0)} ms per run over a warm in-process replicate (${(perRun * 1000).toFixed(0)} ms)`,
+      ),
+      row(
+        'sweep: the same on 2 workers',
+        two,
+        `${(runs / two).toFixed(1)} runs/s (${(one / two).toFixed(2)}× one worker)`,
+      ),
+    ];
+  } finally {
+    await rm(out, { recursive: true, force: true });
+  }
+}
+
 /** Cases that give several rows and run in this process (their own children do the work). */
 const platformCases: Record<string, () => CaseResult[] | Promise<CaseResult[]>> = {
   pool,
@@ -558,16 +650,26 @@ async function main(argv: string[]): Promise<void> {
   const quick = argv.includes('--quick');
   // --platform: only the pool, browser and start-up rows
   const platformOnly = argv.includes('--platform');
-  // --compare: only the comparison rows (about twice 6 × 30 replicates: ten minutes or more)
+  // --compare: only the comparison rows (about twice 6 × 30 replicates: ten minutes or more);
+  // --sweep: only the sweep rows
   const compareOnly = argv.includes('--compare');
+  const sweepOnly = argv.includes('--sweep');
   const names =
-    platformOnly || compareOnly ? [] : Object.keys(cases).filter((n) => !(quick && n === 'country'));
+    platformOnly || compareOnly || sweepOnly
+      ? []
+      : Object.keys(cases).filter((n) => !(quick && n === 'country'));
   const results: CaseResult[] = [];
   for (const name of names) {
     process.stderr.write(`bench: ${name} ...\n`);
     results.push(inChild(name));
   }
-  const groups = compareOnly ? { comparison } : quick ? platformCases : { ...platformCases, comparison };
+  const groups = compareOnly
+    ? { comparison }
+    : sweepOnly
+      ? { sweeps }
+      : quick
+        ? platformCases
+        : { ...platformCases, comparison, sweeps };
   for (const [name, run] of Object.entries(groups)) {
     process.stderr.write(`bench: ${name} ...\n`);
     results.push(...(await run()));
