@@ -205,3 +205,4 @@ export type { SweepReportFacts } from './experiment/sweepReport.ts';
 export { quantileSorted, percentileInterval } from './stats/quantile.ts';
 export { specsOfBlock, sweepBlockProblems } from './experiment/sweepBlock.ts';
 export type { BlockProblem } from './experiment/sweepBlock.ts';
+export type { PathSegment } from './scenario/issues.ts';
