@@ -27,6 +27,18 @@ export async function findChromium(env: NodeJS.ProcessEnv = process.env): Promis
   return undefined;
 }
 
+/** Headless, no sandbox (containers), and none of the services that would reach the network. */
+export const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+] as const;
+
 export interface PdfPrinter {
   /** Prints a local HTML page to a PDF file (A4, backgrounds included). */
   print(htmlPath: string, pdfPath: string, options?: { timeoutMs?: number }): Promise<void>;
@@ -47,16 +59,7 @@ export async function startPdfPrinter(): Promise<PdfPrinter | undefined> {
       handleSIGINT: false,
       handleSIGTERM: false,
       handleSIGHUP: false,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      args: [...chromiumArgs],
     });
   } catch (error) {
     throw new Error(

@@ -171,8 +171,13 @@ export async function sweepToFolder(plan: SweepPlan, options: SweepToFolderOptio
     ? await resumeFolder(parent, baseId, plan)
     : await claimRunFolder(parent, baseId, {
         exact: options.id !== undefined,
-        incomplete: incompleteText({ startedAt, rerun: `${rerun} --resume --id ${options.id ?? baseId}` }),
+        incomplete: incompleteText({ startedAt, rerun }),
       });
+  // the command that continues it: the same one with --resume (and the folder's id, when it chose one;
+  // a command that named its --id already has it, and yargs refuses an option given twice)
+  const sweepId = folder.runId.slice(0, folder.runId.length - shardSuffix(options.shard).length);
+  const resumeCommand = `${rerun} --resume${options.id === undefined ? ` --id ${sweepId}` : ''}`;
+  if (!options.resume) await updateIncomplete(folder, incompleteText({ startedAt, rerun: resumeCommand }));
   options.onStarted?.(folder.partialPath);
   const logPath = join(folder.partialPath, logFileName);
   let log: FileHandle | undefined;
@@ -233,10 +238,7 @@ export async function sweepToFolder(plan: SweepPlan, options: SweepToFolderOptio
     const reason = options.signal?.aborted
       ? `interrupted at ${new Date().toISOString()}; the runs finished so far are kept`
       : `it failed at ${new Date().toISOString()}: ${error instanceof Error ? error.message : String(error)}`;
-    await updateIncomplete(
-      folder,
-      incompleteText({ startedAt, rerun: `${rerun} --resume --id ${options.id ?? baseId}`, reason }),
-    );
+    await updateIncomplete(folder, incompleteText({ startedAt, rerun: resumeCommand, reason }));
     throw error;
   }
 }

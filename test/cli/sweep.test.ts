@@ -118,7 +118,12 @@ describe('civsim sweep', () => {
     });
     expect(stopped.code).toBe(130);
     expect(stopped.stderr).toMatch(/--resume --id stopped/);
-    expect(readFileSync(join(out, '_sweep', 'stopped.partial', 'INCOMPLETE'), 'utf8')).toMatch(/interrupted/);
+    const incomplete = readFileSync(join(out, '_sweep', 'stopped.partial', 'INCOMPLETE'), 'utf8');
+    expect(incomplete).toMatch(/interrupted/);
+    // the command it gives to continue names --id once (yargs refuses an option given twice)
+    const rerun = incomplete.split('\n').find((line) => line.includes('civsim sweep'))!;
+    expect(rerun).toMatch(/--resume/);
+    expect(rerun.match(/--id/g)).toHaveLength(1);
     const kept = readFileSync(log, 'utf8').trim().split('\n').length;
     expect(kept).toBeLessThan(12);
     const resumed = await runCivsim([...args, '-w', '1', '--id', 'stopped', '--resume']);
