@@ -188,6 +188,10 @@ export { planSweep, plannedRuns, runAt, runCount, familyOf, parseShard } from '.
 export type { SweepPlan, PlannedRun, Shard } from './experiment/sweepPlan.ts';
 export { runRecordOf, encodeRecord, decodeLog } from './experiment/runRecord.ts';
 export type { RunRecord, DecodedLog } from './experiment/runRecord.ts';
+export { planInputsOf, planFromInputs } from './experiment/planInputs.ts';
+export type { PlanInputs } from './experiment/planInputs.ts';
+export { acceptPlan, acceptClaim, RefusedRun, maxStoredPlanBytes } from './experiment/acceptPlan.ts';
+export type { StoredPlan, RunClaim } from './experiment/acceptPlan.ts';
 export {
   completeRecords,
   pointMeans,

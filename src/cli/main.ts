@@ -7,6 +7,7 @@ import yargs from 'yargs';
 import { compareCommand } from './commands/compare.ts';
 import { sweepCommand } from './commands/sweep.ts';
 import { mergeCommand } from './commands/merge.ts';
+import { workerCommand } from './commands/worker.ts';
 import { runCommand } from './commands/run.ts';
 import { validateCommand } from './commands/validate.ts';
 import { factsCommand } from './commands/facts.ts';
@@ -20,6 +21,32 @@ const valueOptions: Record<string, readonly string[]> = {
   run: ['seed', 'replicates', 'r', 'scale', 'out', 'o', 'id', 'workers', 'w'],
   validate: [],
   facts: ['replicates', 'r', 'citizens', 'only'],
+  sweep: [
+    'param',
+    'p',
+    'design',
+    'd',
+    'samples',
+    'n',
+    'levels',
+    'seed',
+    'replicates',
+    'r',
+    'scale',
+    'metrics',
+    'm',
+    'years',
+    'out',
+    'o',
+    'id',
+    'workers',
+    'w',
+    'shard',
+    'queue',
+    'resamples',
+  ],
+  merge: ['out', 'o', 'id', 'years', 'resamples'],
+  worker: ['queue', 'workers', 'w', 'lease', 'idle-exit'],
 };
 
 /**
@@ -80,6 +107,7 @@ export async function main(argv: string[]): Promise<number> {
       .command(compareCommand(setExit))
       .command(sweepCommand(setExit))
       .command(mergeCommand(setExit))
+      .command(workerCommand(setExit))
       .command(validateCommand(setExit))
       .command(factsCommand(setExit))
       .option('debug', {
@@ -88,7 +116,7 @@ export async function main(argv: string[]): Promise<number> {
         describe: 'Show stack traces of unexpected errors (for bug reports)',
         global: true,
       })
-      .demandCommand(1, 'Name a command: run, validate or facts (see --help).')
+      .demandCommand(1, 'Name a command: run, compare, sweep, merge, worker, validate or facts (see --help).')
       .strict()
       .recommendCommands()
       .epilogue('Docs: README.md. Each command has its own --help with examples.')

@@ -7,13 +7,9 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { buildDesign, type DesignOptions } from '../experiment/design.ts';
-import type { ParameterSpec } from '../experiment/parameter.ts';
-import { resolveParameters } from '../experiment/resolveParameters.ts';
+import { planFromInputs, type PlanInputs } from '../experiment/planInputs.ts';
 import { decodeLog, encodeRecord, type RunRecord } from '../experiment/runRecord.ts';
-import { inShard, planSweep, runCount, type Shard, type SweepPlan } from '../experiment/sweepPlan.ts';
-import { modelById } from '../models/registry.ts';
-import type { ScenarioBase } from '../scenario/envelope.ts';
+import { inShard, runCount, type Shard, type SweepPlan } from '../experiment/sweepPlan.ts';
 import { incompleteText } from '../output/incomplete.ts';
 import { writeFileAtomic } from './atomicWrite.ts';
 import { claimRunFolder, completeRunFolder, updateIncomplete } from './runFolder.ts';
@@ -24,14 +20,7 @@ interface RecordedPlan {
   civsim: string;
   periods: string[];
   shard: Shard | null;
-  inputs: {
-    scenario: ScenarioBase;
-    parameters: ParameterSpec[];
-    designOptions: DesignOptions;
-    replicates: number;
-    independentSeeds: boolean;
-    metrics: string[];
-  };
+  inputs: PlanInputs;
 }
 
 export interface MergedShards {
@@ -102,21 +91,7 @@ export async function readShards(folders: readonly string[], civsimVersion: stri
     );
   }
   // the plan, rebuilt by this civsim from the recorded inputs, must be the one the shards ran
-  const { inputs } = first;
-  const model = modelById(inputs.scenario.model);
-  const parameters = resolveParameters(inputs.parameters, inputs.scenario, model);
-  const plan = planSweep(
-    {
-      scenario: inputs.scenario,
-      parameters,
-      designOptions: inputs.designOptions,
-      design: buildDesign(parameters, inputs.designOptions),
-      replicates: inputs.replicates,
-      independentSeeds: inputs.independentSeeds,
-      metrics: inputs.metrics,
-    },
-    civsimVersion,
-  );
+  const plan = planFromInputs(first.inputs, civsimVersion);
   if (plan.id !== first.plan) {
     throw new SweepFolderError(
       `${folders[0]}/${planFileName} does not describe the plan its runs were made with (its hash differs)`,

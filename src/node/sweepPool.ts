@@ -23,7 +23,7 @@ export interface SweepPoolOptions {
 }
 
 /** The scenario of each design point, built once per point as runs reach it (runs of a point are adjacent). */
-function pointScenarios(plan: SweepPlan): (point: number) => ScenarioBase {
+export function pointScenarios(plan: SweepPlan): (point: number) => ScenarioBase {
   const model = modelById(plan.scenario.model);
   let last = -1;
   let scenario: ScenarioBase = plan.scenario;
@@ -34,6 +34,16 @@ function pointScenarios(plan: SweepPlan): (point: number) => ScenarioBase {
     }
     return scenario;
   };
+}
+
+/** What a worker thread needs to make run `index` of a plan. */
+export function sweepTaskOf(
+  plan: SweepPlan,
+  index: number,
+  scenarioOf: (point: number) => ScenarioBase,
+): SweepRunTask {
+  const run = runAt(plan, index);
+  return { scenario: scenarioOf(run.point), run, family: familyOf(plan, run.point), metrics: plan.metrics };
 }
 
 /** Runs the given runs of a plan (indices, in the order to start them). */
@@ -53,13 +63,7 @@ export async function runSweepOnWorkers(
   const scenarioOf = pointScenarios(plan);
   try {
     await inLanes(runs.length, workers * 2, options.signal, async (i, stop) => {
-      const run = runAt(plan, runs[i]);
-      const task: SweepRunTask = {
-        scenario: scenarioOf(run.point),
-        run,
-        family: familyOf(plan, run.point),
-        metrics: plan.metrics,
-      };
+      const task = sweepTaskOf(plan, runs[i], scenarioOf);
       const record = (await pool.run(task, { name: 'sweepRun', signal: stop })) as RunRecord;
       await options.onRecord(record);
     });

@@ -13,6 +13,7 @@
 import { open, readFile, rename, stat, truncate, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { decodeLog, encodeRecord, type RunRecord } from '../experiment/runRecord.ts';
+import { planInputsOf } from '../experiment/planInputs.ts';
 import { plannedRuns, runCount, type Shard, type SweepPlan } from '../experiment/sweepPlan.ts';
 import { incompleteText } from '../output/incomplete.ts';
 import { defaultRunId } from '../output/runId.ts';
@@ -39,6 +40,8 @@ export interface SweepToFolderOptions {
   resume?: boolean;
   shard?: Shard;
   workers?: number;
+  /** Make the runs on `civsim worker`s through this Redis queue instead of on local threads. */
+  queue?: { url: string; onNote?(line: string): void };
   signal?: AbortSignal;
   onStarted?(folder: string): void;
   onProgress?(progress: SweepProgress): void;
@@ -99,19 +102,7 @@ export function planFile(plan: SweepPlan, options: Pick<SweepToFolderOptions, 's
     runs: runCount(plan),
     shard: options.shard ?? null,
     // everything needed to rebuild the plan (and check it by its hash): for civsim merge
-    inputs: {
-      scenario: plan.scenario,
-      parameters: plan.parameters.map((p) => ({
-        path: p.path,
-        ...(p.from !== undefined ? { from: p.from } : {}),
-        ...(p.values ? { values: p.values } : {}),
-        ...(p.range ? { range: p.range } : {}),
-      })),
-      designOptions: plan.designOptions,
-      replicates: plan.replicates,
-      independentSeeds: plan.independentSeeds,
-      metrics: plan.metrics,
-    },
+    inputs: planInputsOf(plan),
   };
 }
 
@@ -198,22 +189,35 @@ export async function sweepToFolder(plan: SweepPlan, options: SweepToFolderOptio
     const handle = log;
     let lastSync = performance.now();
     let unsynced = false;
-    await runSweepOnWorkers(plan, todo, {
-      workers: options.workers,
-      signal: options.signal,
-      onRecord: async (record) => {
-        await handle.appendFile(encodeRecord(record, plan.id));
-        unsynced = true;
-        if (performance.now() - lastSync > 1000) {
-          await handle.sync();
+    const onRecord = async (record: RunRecord) => {
+      await handle.appendFile(encodeRecord(record, plan.id));
+      unsynced = true;
+      if (performance.now() - lastSync > 1000) {
+        await handle.sync();
+        lastSync = performance.now();
+        unsynced = false;
+      }
+      records.set(record.run, record);
+      if (record.failure) failed++;
+      options.onProgress?.({ total, done: records.size, resumed, failed });
+    };
+    if (options.queue) {
+      const { runSweepOnQueue } = await import('./sweepQueue.ts'); // BullMQ loads only for queued sweeps
+      await runSweepOnQueue(plan, todo, {
+        url: options.queue.url,
+        civsimVersion: options.facts.civsimVersion,
+        signal: options.signal,
+        onRecord,
+        onNote: options.queue.onNote,
+        flush: async () => {
+          if (unsynced) await handle.sync();
           lastSync = performance.now();
           unsynced = false;
-        }
-        records.set(record.run, record);
-        if (record.failure) failed++;
-        options.onProgress?.({ total, done: records.size, resumed, failed });
-      },
-    });
+        },
+      });
+    } else {
+      await runSweepOnWorkers(plan, todo, { workers: options.workers, signal: options.signal, onRecord });
+    }
     if (unsynced) await handle.sync();
     await handle.close();
     log = undefined;

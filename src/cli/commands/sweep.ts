@@ -7,6 +7,7 @@ import type { Argv, CommandModule } from 'yargs';
 import { designKinds, type DesignKind } from '../../experiment/design.ts';
 import { parseShard } from '../../experiment/sweepPlan.ts';
 import { cores } from '../../node/resources.ts';
+import { queueUrlProblem } from '../../node/queueAddress.ts';
 import { runArgsProblem } from './run.ts';
 
 export interface SweepArgs {
@@ -26,6 +27,7 @@ export interface SweepArgs {
   resume: boolean;
   independentSeeds?: boolean;
   shard?: string;
+  queue?: string;
   resamples: number;
   charts: boolean;
   quiet: boolean;
@@ -55,6 +57,15 @@ export function sweepArgsProblem(args: Partial<Record<keyof SweepArgs, unknown>>
     return `--shard takes k/n with 1 ≤ k ≤ n (e.g. 3/10), got ${JSON.stringify(args.shard)}`;
   }
   if (args.resume && args.id === undefined) return '--resume needs the --id of the sweep to continue';
+  if (args.queue !== undefined) {
+    if (typeof args.queue !== 'string') return '--queue must be given once';
+    const problem = queueUrlProblem(args.queue);
+    if (problem) return problem;
+    if (args.shard !== undefined) return '--queue and --shard are two ways to spread a sweep: choose one';
+    if (args.workers !== undefined) {
+      return '--workers sets local threads; with --queue the runs are made by civsim worker processes (give them --workers)';
+    }
+  }
   if (args.years !== undefined) {
     if (typeof args.years !== 'string' && typeof args.years !== 'number') return '--years must be given once';
     const bad = String(args.years)
@@ -142,6 +153,11 @@ function builder(setExit: (code: number) => void) {
         type: 'string',
         describe: 'Run only part k of n of the sweep (k/n), for batch schedulers; join with civsim merge',
       })
+      .option('queue', {
+        type: 'string',
+        describe:
+          'Queue the runs on Redis (redis://host:6379) for civsim worker processes on any machines; results come back through Redis',
+      })
       .option('resamples', {
         type: 'number',
         default: 1000,
@@ -172,6 +188,10 @@ function builder(setExit: (code: number) => void) {
         'A lever held from 2030 on',
       )
       .example('$0 sweep s.yaml -p legitimacy=0.2:0.8 --resume --id big', 'Continue an interrupted sweep')
+      .example(
+        '$0 sweep s.yaml -p legitimacy=0.2:0.8 --queue redis://10.0.0.5:6379 --id big',
+        'Runs made by civsim worker --queue redis://10.0.0.5:6379 on other machines',
+      )
       .example(
         '$0 sweep scenarios/classics/threshold-normal.yaml',
         "The design kept in the scenario's sweep: block",

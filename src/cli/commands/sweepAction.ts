@@ -12,6 +12,8 @@ import { parseShard, planSweep, runCount } from '../../experiment/sweepPlan.ts';
 import { modelById } from '../../models/registry.ts';
 import { softwareFacts } from '../../node/environment.ts';
 import { cores } from '../../node/resources.ts';
+import { redactUrl } from '../../node/queueAddress.ts';
+import { QueueError } from '../../node/redisQueue.ts';
 import { RunFolderTakenError } from '../../node/runFolder.ts';
 import { SweepFolderError, sweepToFolder, type SweepProgress } from '../../node/sweepToFolder.ts';
 import { writeSweepResults } from '../../node/writeSweep.ts';
@@ -134,10 +136,13 @@ export async function sweep(args: SweepArgs): Promise<number> {
   }
   const shard = args.shard ? parseShard(args.shard) : undefined;
   const workers = Math.min(args.workers ?? cores(), runCount(plan));
+  const where = args.queue
+    ? `queued on ${redactUrl(args.queue)}`
+    : `${workers} worker${workers === 1 ? '' : 's'}`;
   if (!args.quiet) {
     process.stderr.write(
       `civsim: sweeping ${scenario.name}: ${plan.design.values.length} points (${plan.design.kind}) × ${plan.replicates} replicates = ` +
-        `${runCount(plan)} runs${shard ? `, shard ${shard.index}/${shard.count}` : ''}, seed ${scenario.seed}, ${workers} worker${workers === 1 ? '' : 's'}\n`,
+        `${runCount(plan)} runs${shard ? `, shard ${shard.index}/${shard.count}` : ''}, seed ${scenario.seed}, ${where}\n`,
     );
   }
   const controller = new AbortController();
@@ -157,6 +162,9 @@ export async function sweep(args: SweepArgs): Promise<number> {
       resume: args.resume,
       shard,
       workers,
+      ...(args.queue
+        ? { queue: { url: args.queue, onNote: (line: string) => args.quiet || say(line) } }
+        : {}),
       signal: controller.signal,
       rerun: commandLine.replace(/\s--resume\b/, ''),
       facts: { periods, civsimVersion: software.civsimVersion, command: commandLine },
@@ -190,6 +198,11 @@ export async function sweep(args: SweepArgs): Promise<number> {
     process.stdout.write(`${finished.folder}\n`);
     return 0;
   } catch (error) {
+    if (error instanceof QueueError && !controller.signal.aborted) {
+      say(error.message);
+      if (partial) say(`the unfinished sweep is in ${partial}; once the cause is mended, continue it with --resume`);
+      return error.message.startsWith('cannot reach Redis') ? 2 : 1;
+    }
     if (error instanceof RunFolderTakenError || error instanceof SweepFolderError) {
       say(error.message);
       return 2;
