@@ -191,6 +191,46 @@ export type { RunRecord, DecodedLog } from './experiment/runRecord.ts';
 export { planInputsOf, planFromInputs } from './experiment/planInputs.ts';
 export type { PlanInputs } from './experiment/planInputs.ts';
 export { acceptPlan, acceptClaim, RefusedRun, maxStoredPlanBytes } from './experiment/acceptPlan.ts';
+// calibration: ABC-SMC, targets, posterior summaries, the calibrated scenario and the fit report (pure)
+export {
+  abcDefaults,
+  keptCount,
+  proposalCount,
+  priorProposals,
+  movedProposals,
+  proposalsFor,
+  selectGeneration,
+  shouldContinue,
+  kernelOf,
+  cholesky,
+} from './calibrate/abcSmc.ts';
+export type { Prior, AbcSettings, Particle, GenerationResult, Proposal, Kernel } from './calibrate/abcSmc.ts';
+export {
+  parseTargets,
+  simulatedAtTargets,
+  distanceToTargets,
+  targetColumns,
+  maxTargets,
+} from './calibrate/targets.ts';
+export type { Target, TargetProblem, TargetRow, TargetContext } from './calibrate/targets.ts';
+export {
+  weightedQuantile,
+  effectiveSampleSize,
+  parameterSummaries,
+  posteriorCsvLines,
+  particlesCsvLines,
+  summaryCsvLines as calibrationSummaryCsvLines,
+  generationsCsvLines,
+} from './calibrate/posterior.ts';
+export type { ParameterSummary } from './calibrate/posterior.ts';
+export { calibratedScenarioText, roundMedian } from './calibrate/calibratedScenario.ts';
+export type { CalibratedScenarioFacts } from './calibrate/calibratedScenario.ts';
+export { calibrationCharts, fitBands } from './calibrate/calibrationCharts.ts';
+export type { CalibrationChart, KeptSeries } from './calibrate/calibrationCharts.ts';
+export { calibrationMarkdown, calibrationHtml, targetFit } from './calibrate/calibrationReport.ts';
+export type { CalibrationReportFacts } from './calibrate/calibrationReport.ts';
+export { blocksMarkdown, blocksHtml } from './output/reportBlocks.ts';
+export type { ReportBlock } from './output/reportBlocks.ts';
 export type { StoredPlan, RunClaim } from './experiment/acceptPlan.ts';
 export {
   completeRecords,

@@ -8,6 +8,7 @@ import { compareCommand } from './commands/compare.ts';
 import { sweepCommand } from './commands/sweep.ts';
 import { mergeCommand } from './commands/merge.ts';
 import { workerCommand } from './commands/worker.ts';
+import { calibrateCommand } from './commands/calibrate.ts';
 import { runCommand } from './commands/run.ts';
 import { validateCommand } from './commands/validate.ts';
 import { factsCommand } from './commands/facts.ts';
@@ -47,6 +48,28 @@ const valueOptions: Record<string, readonly string[]> = {
   ],
   merge: ['out', 'o', 'id', 'years', 'resamples'],
   worker: ['queue', 'workers', 'w', 'lease', 'idle-exit'],
+  calibrate: [
+    'targets',
+    't',
+    'holdout',
+    'param',
+    'p',
+    'particles',
+    'n',
+    'alpha',
+    'min-acceptance',
+    'generations',
+    'replicates',
+    'r',
+    'seed',
+    'scale',
+    'out',
+    'o',
+    'id',
+    'workers',
+    'w',
+    'queue',
+  ],
 };
 
 /**
@@ -107,6 +130,7 @@ export async function main(argv: string[]): Promise<number> {
       .command(compareCommand(setExit))
       .command(sweepCommand(setExit))
       .command(mergeCommand(setExit))
+      .command(calibrateCommand(setExit))
       .command(workerCommand(setExit))
       .command(validateCommand(setExit))
       .command(factsCommand(setExit))
@@ -116,7 +140,10 @@ export async function main(argv: string[]): Promise<number> {
         describe: 'Show stack traces of unexpected errors (for bug reports)',
         global: true,
       })
-      .demandCommand(1, 'Name a command: run, compare, sweep, merge, worker, validate or facts (see --help).')
+      .demandCommand(
+        1,
+        'Name a command: run, compare, sweep, merge, calibrate, worker, validate or facts (see --help).',
+      )
       .strict()
       .recommendCommands()
       .epilogue('Docs: README.md. Each command has its own --help with examples.')

@@ -46,10 +46,11 @@ const storedPlanSchema = z.strictObject({
       .min(1)
       .max(64),
     designOptions: z.strictObject({
-      kind: z.enum(designKinds),
+      kind: z.enum([...designKinds, 'points']),
       samples: z.number().int().min(1).max(10_000_000).optional(),
       levels: z.number().int().min(1).max(10_000_000).optional(),
       seed: finite,
+      points: z.array(z.array(finite).max(64)).max(1_000_000).optional(),
     }),
     replicates: z.number().int().min(1).max(100_000),
     independentSeeds: z.boolean(),

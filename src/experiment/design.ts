@@ -6,6 +6,7 @@
  *   per stratum;
  * - morris: `samples` one-at-a-time trajectories of k + 1 points on a `levels`-level grid (Morris 1991,
  *   with the jump Δ = levels / (2 (levels − 1)));
+ * - points: values given point by point (each within its parameter's range): a calibration's particles;
  * - sobol: Saltelli's scheme (Saltelli et al. 2010) on Sobol' points — for each of `samples` base rows the
  *   points A, AB_1…AB_k, B, where AB_i is A with parameter i taken from B — for first- and total-order
  *   indices.
@@ -17,8 +18,10 @@ import { createStream, type RandomStream } from '../engine/random.ts';
 import type { ParameterSpec } from './parameter.ts';
 import { maxSobolDimensions, sobolPoints } from './sobolSequence.ts';
 
+/** The designs a user asks for by name. */
 export const designKinds = ['grid', 'lhs', 'morris', 'sobol'] as const;
-export type DesignKind = (typeof designKinds)[number];
+/** …and `points`: values given one by one (a calibration's generation of particles). */
+export type DesignKind = (typeof designKinds)[number] | 'points';
 
 export interface DesignOptions {
   kind: DesignKind;
@@ -28,6 +31,8 @@ export interface DesignOptions {
   levels?: number;
   /** The sweep's seed (lhs and morris draw from it). */
   seed: number;
+  /** points: per point, per parameter, its value (within the parameter's range). */
+  points?: number[][];
 }
 
 /** What each design needs at least, and uses by default. */
@@ -214,6 +219,33 @@ function saltelli(k: number, base: number): number[][] {
   return unit;
 }
 
+/** Given values' positions in the unit cube, after checking each lies within its parameter's range. */
+function givenPoints(parameters: readonly ParameterSpec[], points: readonly number[][]): number[][] {
+  if (points.length === 0) throw new DesignSizeError('a points design needs at least one point');
+  checkCount(points.length, 'the list of points');
+  return points.map((point, j) => {
+    if (point.length !== parameters.length) {
+      throw new DesignSizeError(`point ${j} has ${point.length} values for ${parameters.length} parameters`);
+    }
+    return point.map((value, i) => {
+      const { range, values, path } = parameters[i];
+      if (!range) {
+        const at = values!.indexOf(value);
+        if (at < 0) throw new DesignSizeError(`point ${j}: ${value} is not one of ${path}'s values`);
+        return (at + 0.5) / values!.length;
+      }
+      const { low, high, log } = range;
+      if (!(Number.isFinite(value) && value >= low && value <= high)) {
+        throw new DesignSizeError(`point ${j}: ${path} = ${value} is outside its range ${low}–${high}`);
+      }
+      if (high === low) return 0;
+      return log
+        ? (Math.log(value) - Math.log(low)) / (Math.log(high) - Math.log(low))
+        : (value - low) / (high - low);
+    });
+  });
+}
+
 export function buildDesign(parameters: readonly ParameterSpec[], options: DesignOptions): Design {
   const k = parameters.length;
   if (k === 0) throw new DesignSizeError('a sweep needs at least one parameter', 'add --param PATH=VALUES');
@@ -241,6 +273,8 @@ export function buildDesign(parameters: readonly ParameterSpec[], options: Desig
       design = { kind: 'sobol', unit: saltelli(k, samples), samples, sobol: { base: samples } };
       break;
     }
+    case 'points':
+      return { kind: 'points', unit: givenPoints(parameters, options.points ?? []), values: options.points! };
   }
   return { ...design, values: design.unit.map((u) => u.map((x, i) => valueAt(parameters[i], x))) };
 }

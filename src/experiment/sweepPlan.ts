@@ -34,7 +34,7 @@ export interface PlannedRun {
 }
 
 /** Canonical JSON: object keys sorted, so the same plan always hashes the same. */
-function canonical(value: unknown): string {
+export function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>)

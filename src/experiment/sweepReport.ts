@@ -6,10 +6,9 @@
  */
 import type { MetricDefinition } from '../models/definition.ts';
 import { formatForReader } from '../output/displayNumber.ts';
-import { escapeHtml } from '../output/escapeHtml.ts';
-import { chartFigures, chartPage, type PageChart } from '../output/chartPage.ts';
+import type { PageChart } from '../output/chartPage.ts';
 import type { VegaScripts } from '../output/interactiveCharts.ts';
-import { escapeMarkdown } from '../compare/reportMarkdown.ts';
+import { blocksHtml, blocksMarkdown, type ReportBlock } from '../output/reportBlocks.ts';
 import { runCount } from './sweepPlan.ts';
 import {
   parameterColumns,
@@ -20,12 +19,7 @@ import {
   type SweepData,
 } from './sweepResults.ts';
 
-type Block =
-  | { kind: 'heading'; text: string; id: string }
-  | { kind: 'paragraph'; text: string }
-  | { kind: 'list'; items: string[] }
-  | { kind: 'table'; head: string[]; rows: string[][] }
-  | { kind: 'charts' };
+type Block = ReportBlock;
 
 export interface SweepReportFacts {
   metrics: ReadonlyMap<string, MetricDefinition>;
@@ -161,44 +155,15 @@ function blocks(data: SweepData, facts: SweepReportFacts): Block[] {
 }
 
 export function sweepMarkdown(data: SweepData, facts: SweepReportFacts): string {
-  const e = escapeMarkdown;
-  const lines: string[] = [`# Sweep: ${e(data.plan.scenario.name)}`, ''];
-  for (const b of blocks(data, facts)) {
-    if (b.kind === 'heading') lines.push(`## ${e(b.text)}`, '');
-    else if (b.kind === 'paragraph') lines.push(e(b.text), '');
-    else if (b.kind === 'list') lines.push(...b.items.map((i) => `- ${e(i)}`), '');
-    else if (b.kind === 'table') {
-      lines.push(`| ${b.head.map(e).join(' | ')} |`, `|${b.head.map(() => '---').join('|')}|`);
-      lines.push(...b.rows.map((r) => `| ${r.map(e).join(' | ')} |`), '');
-    } else {
-      for (const c of facts.charts) lines.push(`![${e(c.title)}](charts/${c.id}.png)`, '');
-      if (facts.charts.length === 0) lines.push('No charts were drawn (--no-charts).', '');
-    }
-  }
-  return lines.join('\n');
+  return blocksMarkdown(`Sweep: ${data.plan.scenario.name}`, blocks(data, facts), facts.charts);
 }
 
 export function sweepHtml(data: SweepData, facts: SweepReportFacts, vega?: VegaScripts): string {
-  const e = escapeHtml;
-  const drawn = facts.charts;
-  const body = blocks(data, facts)
-    .map((b) => {
-      if (b.kind === 'heading') return `<h2 id="${e(b.id)}">${e(b.text)}</h2>`;
-      if (b.kind === 'paragraph') return `<p>${e(b.text)}</p>`;
-      if (b.kind === 'list') return `<ul>\n${b.items.map((i) => `<li>${e(i)}</li>`).join('\n')}\n</ul>`;
-      if (b.kind === 'table') {
-        return `<table>\n<tr>${b.head.map((h) => `<th>${e(h)}</th>`).join('')}</tr>\n${b.rows
-          .map((r) => `<tr>${r.map((c) => `<td>${e(c)}</td>`).join('')}</tr>`)
-          .join('\n')}\n</table>`;
-      }
-      return chartFigures(drawn);
-    })
-    .join('\n');
-  const title = `Sweep: ${data.plan.scenario.name}`;
-  return chartPage(
-    title,
-    `<h1>${e(title)}</h1>\n${body}\n<footer>Written by civsim ${e(facts.civsimVersion)}.</footer>`,
-    drawn,
+  return blocksHtml(
+    `Sweep: ${data.plan.scenario.name}`,
+    blocks(data, facts),
+    facts.charts,
+    facts.civsimVersion,
     vega,
   );
 }

@@ -43,5 +43,14 @@ export type { SweepQueueOptions } from './sweepQueue.ts';
 export { runQueueWorker } from './queueWorker.ts';
 export type { QueueWorkerOptions, QueueWorkerSummary } from './queueWorker.ts';
 export { QueueError, queueNameFor } from './redisQueue.ts';
+export { calibrateToFolder, calibrationsFolder, priorsOf, pointMeansOf } from './calibrateToFolder.ts';
+export type {
+  CalibrationSetup,
+  CalibrateOptions,
+  CalibrationProgress,
+  FinishedCalibration,
+} from './calibrateToFolder.ts';
+export { readTargets } from './readTargets.ts';
+export { writeChartFiles } from './writeCharts.ts';
 export { startPdfPrinter, printPdf } from './printPdf.ts';
 export type { PdfPrinter } from './printPdf.ts';

@@ -36,6 +36,8 @@ export interface SweepProgress {
 
 export interface SweepToFolderOptions {
   out: string;
+  /** The folder to make the sweep's folder in (default `<out>/_sweep`): a calibration keeps its generations in its own. */
+  parent?: string;
   id?: string;
   resume?: boolean;
   shard?: Shard;
@@ -152,7 +154,7 @@ async function resumeFolder(parent: string, id: string, plan: SweepPlan): Promis
 export async function sweepToFolder(plan: SweepPlan, options: SweepToFolderOptions): Promise<FinishedSweep> {
   const startedAt = new Date();
   const started = performance.now();
-  const parent = join(options.out, sweepsFolder);
+  const parent = options.parent ?? join(options.out, sweepsFolder);
   const rerun = options.rerun ?? 'civsim sweep …';
   const baseId = (options.id ?? defaultRunId(startedAt, plan.scenario.seed)) + shardSuffix(options.shard);
   if (options.resume && options.id === undefined) {

@@ -20,10 +20,9 @@ import {
   type SweepData,
 } from '../experiment/sweepResults.ts';
 import { modelById } from '../models/registry.ts';
-import { staticChartSpec } from '../output/interactiveCharts.ts';
 import { writeFileAtomic } from './atomicWrite.ts';
-import { makeFolders } from './runFolder.ts';
 import { vegaScripts } from './vegaScripts.ts';
+import { writeChartFiles } from './writeCharts.ts';
 
 export interface WriteSweepOptions {
   periods: readonly string[];
@@ -68,29 +67,7 @@ export async function writeSweepResults(
   const model = modelById(plan.scenario.model);
   const metrics = new Map(model.metrics.map((m) => [m.id, m]));
   const charts = options.charts === false ? [] : sweepCharts(data, sensitivity, outcomePeriods, metrics);
-  const drawn: { id: string; title: string; svg: string; spec: unknown }[] = [];
-  if (charts.length > 0) {
-    const { renderPngAsync, renderSvg } = await import('./render.ts');
-    await makeFolders(join(folder, 'charts'));
-    const pngs: Promise<void>[] = [];
-    try {
-      for (const chart of charts) {
-        options.signal?.throwIfAborted();
-        await write(`charts/${chart.id}.vl.json`, `${JSON.stringify(chart.spec, null, 2)}\n`);
-        const svg = await renderSvg(staticChartSpec(chart.spec));
-        drawn.push({ id: chart.id, title: chart.title, svg, spec: chart.spec });
-        await write(`charts/${chart.id}.svg`, svg);
-        pngs.push(
-          renderPngAsync(svg).then(async (png) => {
-            await write(`charts/${chart.id}.png`, png);
-          }),
-        );
-      }
-    } finally {
-      await Promise.allSettled(pngs);
-    }
-    await Promise.all(pngs);
-  }
+  const drawn = await writeChartFiles(folder, charts, options.signal);
   // what the sweep overrode in the timeline: the same for every point, so counted on the first
   const { dropped } = applyPoint(plan.scenario, model, plan.parameters, plan.design.values[0]);
   const facts = {

@@ -200,7 +200,8 @@ export async function sweep(args: SweepArgs): Promise<number> {
   } catch (error) {
     if (error instanceof QueueError && !controller.signal.aborted) {
       say(error.message);
-      if (partial) say(`the unfinished sweep is in ${partial}; once the cause is mended, continue it with --resume`);
+      if (partial)
+        say(`the unfinished sweep is in ${partial}; once the cause is mended, continue it with --resume`);
       return error.message.startsWith('cannot reach Redis') ? 2 : 1;
     }
     if (error instanceof RunFolderTakenError || error instanceof SweepFolderError) {

@@ -1,0 +1,459 @@
+/**
+ * A calibration into a results folder: `<out>/_calibrate/<id>` (`<id>.partial` until done). Each ABC-SMC
+ * generation is one sweep of its particles (a `points` design, each particle with its own random
+ * streams), made like any sweep — on local threads or through the Redis queue, logged run by run — in
+ * `generation-<t>/` inside the calibration's folder. A generation depends only on the one before, so an
+ * interrupted calibration resumes (`resume`) by reading the finished generations and continuing the
+ * unfinished one where its log stops: the same particles, the same result, byte for byte.
+ *
+ * At the end: posterior.csv, particles.csv, summary.csv, generations.csv, fit.csv, the calibrated
+ * scenario (`<name>-calibrated.yaml`, extending the original with the posterior medians), charts and
+ * report.md / report.html.
+ */
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { readFile, stat } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import {
+  proposalsFor,
+  selectGeneration,
+  shouldContinue,
+  type AbcSettings,
+  type GenerationResult,
+  type Particle,
+  type Prior,
+} from '../calibrate/abcSmc.ts';
+import { calibratedScenarioText, roundMedian } from '../calibrate/calibratedScenario.ts';
+import { calibrationCharts, type KeptSeries } from '../calibrate/calibrationCharts.ts';
+import { calibrationHtml, calibrationMarkdown, targetFit } from '../calibrate/calibrationReport.ts';
+import {
+  effectiveSampleSize,
+  generationsCsvLines,
+  parameterSummaries,
+  particlesCsvLines,
+  posteriorCsvLines,
+  summaryCsvLines,
+} from '../calibrate/posterior.ts';
+import { distanceToTargets, simulatedAtTargets, type Target } from '../calibrate/targets.ts';
+import { buildDesign } from '../experiment/design.ts';
+import type { ParameterSpec } from '../experiment/parameter.ts';
+import { resolveParameters, type ResolvedParameter } from '../experiment/resolveParameters.ts';
+import { decodeLog, type RunRecord } from '../experiment/runRecord.ts';
+import { canonical, planSweep, type SweepPlan } from '../experiment/sweepPlan.ts';
+import { modelById } from '../models/registry.ts';
+import { csvLine } from '../output/csv.ts';
+import { incompleteText } from '../output/incomplete.ts';
+import { defaultRunId } from '../output/runId.ts';
+import type { ScenarioBase } from '../scenario/envelope.ts';
+import { scenarioHash } from '../scenario/hash.ts';
+import { writeFileAtomic } from './atomicWrite.ts';
+import {
+  claimRunFolder,
+  completeRunFolder,
+  makeFolders,
+  updateIncomplete,
+  type RunFolder,
+} from './runFolder.ts';
+import { logFileName, SweepFolderError, sweepToFolder, type SweepProgress } from './sweepToFolder.ts';
+import { vegaScripts } from './vegaScripts.ts';
+import { writeChartFiles } from './writeCharts.ts';
+
+export const calibrationsFolder = '_calibrate';
+const setupFileName = 'calibration.json';
+
+export interface CalibrationSetup {
+  /** The scenario as calibrated (overrides such as --scale applied). */
+  scenario: ScenarioBase;
+  /** Its file, as given (for `extends` and the report). */
+  scenarioFile: string;
+  parameters: ParameterSpec[];
+  targets: Target[];
+  targetsFile: string;
+  /** Observations judged but not fitted. */
+  heldOut: Target[];
+  heldOutFile?: string;
+  settings: AbcSettings;
+  replicates: number;
+  /** The run's periods (annual values). */
+  periods: string[];
+}
+
+export interface CalibrationProgress extends SweepProgress {
+  generation: number;
+}
+
+export interface CalibrateOptions {
+  out: string;
+  id?: string;
+  resume?: boolean;
+  workers?: number;
+  queue?: { url: string; onNote?(line: string): void };
+  signal?: AbortSignal;
+  charts?: boolean;
+  onStarted?(folder: string): void;
+  onProgress?(progress: CalibrationProgress): void;
+  onGeneration?(result: GenerationResult): void;
+  /** Called before the report is written (tables and charts take a moment). */
+  onFinishing?(): void;
+  rerun?: string;
+  facts: { civsimVersion: string; gitCommit: string | null; commandLine: string };
+}
+
+export interface FinishedCalibration {
+  folder: string;
+  runId: string;
+  results: GenerationResult[];
+  calibratedFile: string;
+  wallSeconds: number;
+}
+
+/** Priors from the parameters' ranges (a calibration needs ranges, not lists). */
+export function priorsOf(parameters: readonly ResolvedParameter[]): Prior[] {
+  return parameters.map((p) => {
+    if (!p.range)
+      throw new SweepFolderError(`${p.path}: a calibrated parameter needs a range LO:HI, not a list`);
+    return { path: p.rootPath, low: p.range.low, high: p.range.high, log: p.range.log };
+  });
+}
+
+/** What decides a calibration's result: its folder may be resumed only with the same. */
+function identityOf(setup: CalibrationSetup, civsimVersion: string): string {
+  const targets = (list: readonly Target[]) =>
+    list.map((t) => ({ periods: t.periods, metric: t.metric, value: t.value, sd: t.sd }));
+  return bytesToHex(
+    sha256(
+      utf8ToBytes(
+        canonical({
+          civsim: civsimVersion,
+          scenario: scenarioHash(setup.scenario),
+          parameters: setup.parameters,
+          targets: targets(setup.targets),
+          heldOut: targets(setup.heldOut),
+          settings: setup.settings,
+          replicates: setup.replicates,
+        }),
+      ),
+    ),
+  );
+}
+
+/** Generation t's scenario: its own name, so its runs draw random streams no other generation uses. */
+function generationScenario(scenario: ScenarioBase, generation: number): ScenarioBase {
+  const suffix = `-abc${generation}`;
+  return { ...scenario, name: `${scenario.name.slice(0, 64 - suffix.length)}${suffix}` };
+}
+
+function generationPlan(
+  setup: CalibrationSetup,
+  parameters: ResolvedParameter[],
+  metrics: string[],
+  generation: number,
+  points: number[][],
+  civsimVersion: string,
+): SweepPlan {
+  const designOptions = { kind: 'points' as const, seed: setup.settings.seed, points };
+  return planSweep(
+    {
+      scenario: generationScenario(setup.scenario, generation),
+      parameters,
+      designOptions,
+      design: buildDesign(parameters, designOptions),
+      replicates: setup.replicates,
+      independentSeeds: true,
+      metrics,
+    },
+    civsimVersion,
+  );
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Each point's values averaged over its replicates (NaN where any replicate failed). */
+export function pointMeansOf(
+  records: ReadonlyMap<number, RunRecord>,
+  points: number,
+  replicates: number,
+  metrics: readonly string[],
+  periods: number,
+): Record<string, number[]>[] {
+  return Array.from({ length: points }, (_, point) => {
+    const out: Record<string, number[]> = {};
+    for (const metric of metrics) {
+      const column = new Array<number>(periods).fill(0);
+      for (let r = 0; r < replicates; r++) {
+        const record = records.get(point * replicates + r);
+        const values = record?.values[metric];
+        for (let t = 0; t < periods; t++) column[t] += values ? values[t] / replicates : Number.NaN;
+      }
+      out[metric] = column;
+    }
+    return out;
+  });
+}
+
+async function claimFolder(
+  parent: string,
+  setup: CalibrationSetup,
+  options: CalibrateOptions,
+  identity: string,
+) {
+  const startedAt = new Date();
+  const rerun = options.rerun ?? 'civsim calibrate …';
+  if (options.resume) {
+    if (options.id === undefined)
+      throw new SweepFolderError('--resume needs the --id of the calibration to continue');
+    const finalPath = join(parent, options.id);
+    if (await exists(finalPath))
+      throw new SweepFolderError(`${finalPath} is finished: there is nothing to resume`);
+    const partialPath = `${finalPath}.partial`;
+    let recorded: { identity?: string };
+    try {
+      recorded = JSON.parse(await readFile(join(partialPath, setupFileName), 'utf8')) as {
+        identity?: string;
+      };
+    } catch {
+      throw new SweepFolderError(
+        `no unfinished calibration to resume at ${partialPath} (give the --id it was started with)`,
+      );
+    }
+    if (recorded.identity !== identity) {
+      throw new SweepFolderError(
+        `the calibration in ${partialPath} was started with other inputs (scenario, parameters, targets, settings or civsim version): ` +
+          'resume it with exactly the same command, or start a new one with another --id',
+      );
+    }
+    return { folder: { runId: options.id, finalPath, partialPath } as RunFolder, startedAt, rerun };
+  }
+  const folder = await claimRunFolder(parent, options.id ?? defaultRunId(startedAt, setup.settings.seed), {
+    exact: options.id !== undefined,
+    incomplete: incompleteText({ startedAt, rerun }),
+  });
+  return { folder, startedAt, rerun };
+}
+
+export async function calibrateToFolder(
+  setup: CalibrationSetup,
+  options: CalibrateOptions,
+): Promise<FinishedCalibration> {
+  const started = performance.now();
+  const version = options.facts.civsimVersion;
+  const model = modelById(setup.scenario.model);
+  const parameters = resolveParameters(setup.parameters, setup.scenario, model);
+  const priors = priorsOf(parameters);
+  const metrics = [...new Set([...setup.targets, ...setup.heldOut].map((t) => t.metric))];
+  const identity = identityOf(setup, version);
+  const parent = join(options.out, calibrationsFolder);
+  const { folder, startedAt, rerun } = await claimFolder(parent, setup, options, identity);
+  const resumeCommand = `${rerun} --resume${options.id === undefined ? ` --id ${folder.runId}` : ''}`;
+  if (!options.resume) await updateIncomplete(folder, incompleteText({ startedAt, rerun: resumeCommand }));
+  options.onStarted?.(folder.partialPath);
+  try {
+    if (!options.resume) {
+      await writeFileAtomic(
+        join(folder.partialPath, setupFileName),
+        `${JSON.stringify({ format: 1, identity, civsim: version, command: options.facts.commandLine, scenario: setup.scenarioFile, settings: setup.settings, replicates: setup.replicates, parameters: setup.parameters, targets: setup.targetsFile, heldOut: setup.heldOutFile ?? null }, null, 2)}\n`,
+      );
+    }
+    const results: GenerationResult[] = [];
+    const generations: { result: GenerationResult; fresh: Particle[] }[] = [];
+    const series = new Map<string, Record<string, number[]>>(); // "generation/index" → point means
+    let previous: GenerationResult | undefined;
+    for (let generation = 1; ; generation++) {
+      options.signal?.throwIfAborted();
+      const proposals = proposalsFor(generation, previous, priors, setup.settings);
+      const plan = generationPlan(
+        setup,
+        parameters,
+        metrics,
+        generation,
+        proposals.map((p) => p.theta),
+        version,
+      );
+      const id = `generation-${generation}`;
+      let records: ReadonlyMap<number, RunRecord>;
+      if (await exists(join(folder.partialPath, id))) {
+        const log = decodeLog(await readFile(join(folder.partialPath, id, logFileName), 'utf8'), plan.id);
+        if (log.foreign > 0 || log.truncated) {
+          throw new SweepFolderError(
+            `${join(folder.partialPath, id)} is not this calibration's generation ${generation}`,
+          );
+        }
+        records = log.records;
+      } else {
+        const resume = await exists(join(folder.partialPath, `${id}.partial`));
+        const finished = await sweepToFolder(plan, {
+          out: options.out,
+          parent: folder.partialPath,
+          id,
+          resume,
+          workers: options.workers,
+          queue: options.queue,
+          signal: options.signal,
+          rerun: resumeCommand,
+          facts: { periods: setup.periods, civsimVersion: version, command: options.facts.commandLine },
+          onProgress: (p) => options.onProgress?.({ ...p, generation }),
+        });
+        records = finished.records;
+      }
+      const means = pointMeansOf(records, proposals.length, setup.replicates, metrics, setup.periods.length);
+      const fresh: Particle[] = proposals.map((p, k) => {
+        series.set(`${generation}/${p.index}`, means[k]);
+        return {
+          generation,
+          index: p.index,
+          theta: p.theta,
+          weight: p.weight,
+          distance: distanceToTargets(
+            setup.targets,
+            simulatedAtTargets(setup.targets, means[k], setup.periods),
+          ),
+        };
+      });
+      const result = selectGeneration(generation, fresh, previous, setup.settings);
+      results.push(result);
+      generations.push({ result, fresh });
+      options.onGeneration?.(result);
+      if (!shouldContinue(result, setup.settings)) break;
+      previous = result;
+      // only the kept particles' series are needed from here on
+      const keep = new Set(result.kept.map((p) => `${p.generation}/${p.index}`));
+      for (const key of [...series.keys()]) if (!keep.has(key)) series.delete(key);
+    }
+    options.onFinishing?.();
+    const last = results[results.length - 1];
+    const kept = last.kept;
+    const keptSeries: KeptSeries = kept.map((p) => series.get(`${p.generation}/${p.index}`)!);
+    const summaries = parameterSummaries(kept, priors);
+    const stopReason =
+      last.generation >= setup.settings.maxGenerations
+        ? `stopped after the most generations allowed (${setup.settings.maxGenerations})`
+        : `stopped when the acceptance fell to ${(last.acceptance * 100).toFixed(1)}% (minimum ${(setup.settings.minAcceptance * 100).toFixed(0)}%)`;
+    const write = (name: string, content: string | Uint8Array) =>
+      writeFileAtomic(join(folder.partialPath, name), content, options.signal);
+    const text = (lines: Iterable<string>) => [...lines].join('');
+    await write('posterior.csv', text(posteriorCsvLines(kept, priors)));
+    await write('particles.csv', text(particlesCsvLines(generations, priors)));
+    await write(
+      'summary.csv',
+      text(summaryCsvLines(summaries, effectiveSampleSize(kept.map((p) => p.weight)))),
+    );
+    await write('generations.csv', text(generationsCsvLines(results)));
+    const fitRows = [
+      ...targetFit(setup.targets, kept, keptSeries, setup.periods).map((r) => ({ ...r, role: 'fitted' })),
+      ...targetFit(setup.heldOut, kept, keptSeries, setup.periods).map((r) => ({ ...r, role: 'held out' })),
+    ];
+    await write(
+      'fit.csv',
+      text([
+        csvLine([
+          'role',
+          'date',
+          'metric',
+          'observed',
+          'sd',
+          'simulated_median',
+          'simulated_p05',
+          'simulated_p95',
+          'miss_sd',
+          'definition',
+          'source',
+        ]),
+        ...fitRows.map((r) =>
+          csvLine([
+            r.role,
+            r.target.date,
+            r.target.metric,
+            r.target.value,
+            r.target.sd,
+            r.median,
+            r.low,
+            r.high,
+            r.z,
+            r.target.definition,
+            r.target.source,
+          ]),
+        ),
+      ]),
+    );
+    // the calibrated scenario, next to the report; `extends` points back at the original from the final folder
+    const calibratedName = `${setup.scenario.name.slice(0, 53)}-calibrated`;
+    const calibratedFile = `${calibratedName}.yaml`;
+    await write(
+      calibratedFile,
+      calibratedScenarioText({
+        extendsPath: relative(folder.finalPath, setup.scenarioFile),
+        name: calibratedName,
+        title: `${setup.scenario.title ?? setup.scenario.name}, calibrated`,
+        summaries,
+        integer: parameters.map((p) => p.integer),
+        notes: [
+          `${setup.scenario.name} calibrated by civsim ${version} (ABC-SMC, ${results.length} generations) on ${new Date().toISOString().slice(0, 10)}:`,
+          `the posterior medians of ${priors.map((p) => p.path).join(', ')}, fitted to ${setup.targetsFile}.`,
+          `Report: report.md next to this file. Command: ${options.facts.commandLine}`,
+          `Rounded medians: ${summaries.map((s, i) => `${s.path} = ${roundMedian(s.median, parameters[i].integer)}`).join(', ')}.`,
+        ],
+      }),
+    );
+    const metricDefinitions = new Map(model.metrics.map((m) => [m.id, m]));
+    const charts =
+      options.charts === false
+        ? []
+        : calibrationCharts({
+            kept,
+            series: keptSeries,
+            periods: setup.periods,
+            targets: setup.targets,
+            heldOut: setup.heldOut,
+            priors,
+            results,
+            metrics: metricDefinitions,
+            calendar: setup.scenario.start !== undefined,
+          });
+    const drawn = await writeChartFiles(folder.partialPath, charts, options.signal);
+    const facts = {
+      scenarioName: setup.scenario.name,
+      scenarioFile: setup.scenarioFile,
+      settings: setup.settings,
+      replicates: setup.replicates,
+      targets: setup.targets,
+      heldOut: setup.heldOut,
+      targetsFile: setup.targetsFile,
+      heldOutFile: setup.heldOutFile,
+      summaries,
+      results,
+      kept,
+      series: keptSeries,
+      periods: setup.periods,
+      calibratedFile,
+      stopReason,
+      civsimVersion: version,
+      gitCommit: options.facts.gitCommit,
+      commandLine: options.facts.commandLine,
+      charts: drawn,
+    };
+    await write('report.md', calibrationMarkdown(facts));
+    await write('report.html', calibrationHtml(facts, drawn.length > 0 ? await vegaScripts() : undefined));
+    options.signal?.throwIfAborted();
+    await completeRunFolder(folder);
+    return {
+      folder: folder.finalPath,
+      runId: folder.runId,
+      results,
+      calibratedFile: join(folder.finalPath, calibratedFile),
+      wallSeconds: (performance.now() - started) / 1000,
+    };
+  } catch (error) {
+    const reason = options.signal?.aborted
+      ? `interrupted at ${new Date().toISOString()}; the finished runs are kept`
+      : `it failed at ${new Date().toISOString()}: ${error instanceof Error ? error.message : String(error)}`;
+    await updateIncomplete(folder, incompleteText({ startedAt, rerun: resumeCommand, reason }));
+    throw error;
+  }
+}
