@@ -16,7 +16,8 @@
  *   replicate in Chromium's Web Worker against Node; the browser bundle's size; `civsim --help` from the
  *   installed bin (dist/, built if missing) against the sources through tsx;
  * - civsim compare: the five archetypes against status quo, 30 replicates each, against its runs alone;
- * - civsim sweep: a 1,000-run sweep at 10k citizens on 1 and 2 workers, and its overhead per run.
+ * - civsim sweep: a 1,000-run sweep at 10k citizens on 1 and 2 workers, and through Redis with 2 queue
+ *   workers, its overhead per run; and one ABC-SMC generation of 1,000 particles (civsim calibrate).
  *
  * Writes results/bench/bench-<timestamp>.json and .md and prints the table. `--quick` skips the
  * whole-country case and the comparison; `--platform` runs only the platform rows; `--compare` only the
@@ -40,6 +41,7 @@ import { census } from '../models/civil-society/rules/census.ts';
 import { scenarioSchema, type Scenario } from '../models/civil-society/schema.ts';
 import { estimateRunCost, runCostCoefficients } from '../run/cost.ts';
 import type { ScenarioBase } from '../scenario/envelope.ts';
+import type { SweepPlan } from '../experiment/sweepPlan.ts';
 import { runReplicate as runAnyReplicate } from '../run/replicate.ts';
 
 const runReplicate = (scenario: Scenario, replicate: number) =>
@@ -549,6 +551,8 @@ async function sweeps(): Promise<CaseResult[]> {
     };
     const one = await timed(1);
     const two = await timed(2);
+    // two queue workers (separate processes, one thread each) through a local Redis
+    const queued = await queueTimed(plan, out, periods);
     // the same work without the sweep: 20 of its runs in this process, warm
     const sample = 20;
     const point = applyPoint(scenario, civilSociety, parameters, plan.design.values[50]).scenario as Scenario;
@@ -575,10 +579,125 @@ async function sweeps(): Promise<CaseResult[]> {
         two,
         `${(runs / two).toFixed(1)} runs/s (${(one / two).toFixed(2)}× one worker)`,
       ),
+      row(
+        'sweep: the same through Redis, 2 queue workers',
+        queued,
+        `${(runs / queued).toFixed(1)} runs/s (${(two / queued).toFixed(2)}× 2 local workers); each run a BullMQ job, its record back through Redis`,
+      ),
+      await abcGeneration(scenario as Scenario, citizens, out),
     ];
   } finally {
     await rm(out, { recursive: true, force: true });
   }
+}
+
+/** A redis-server of its own on 127.0.0.1 at a free port, in memory only. */
+async function startRedis(): Promise<{ url: string; stop(): void }> {
+  const { createServer } = await import('node:net');
+  const port = await new Promise<number>((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+  const child = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  await new Promise<void>((resolve, reject) => {
+    let log = '';
+    child.on('error', reject);
+    child.stdout!.on('data', (d: Buffer) => {
+      log += d.toString();
+      if (log.includes('Ready to accept connections')) resolve();
+    });
+  });
+  return { url: `redis://127.0.0.1:${port}`, stop: () => child.kill('SIGTERM') };
+}
+
+/** The sweep's seconds through a Redis queue with two `civsim worker` processes of one thread each. */
+async function queueTimed(plan: SweepPlan, out: string, periods: string[]) {
+  const { sweepToFolder } = await import('../node/index.ts');
+  const { softwareFacts } = await import('../node/environment.ts');
+  const version = (await softwareFacts()).civsimVersion;
+  const redis = await startRedis();
+  const workers = [1, 2].map(() =>
+    spawn(
+      process.execPath,
+      [join(root, 'src/cli/civsim.js'), 'worker', '--queue', redis.url, '-w', '1', '-q'],
+      {
+        stdio: 'ignore',
+      },
+    ),
+  );
+  try {
+    const t0 = performance.now();
+    await sweepToFolder(plan, {
+      out,
+      id: 'queued',
+      queue: { url: redis.url },
+      facts: { periods, civsimVersion: version },
+    });
+    return (performance.now() - t0) / 1000;
+  } finally {
+    for (const w of workers) w.kill('SIGTERM');
+    redis.stop();
+  }
+}
+
+/** One ABC-SMC generation of 1,000 particles (Kazakhstan at 10k citizens, its targets), on 2 workers. */
+async function abcGeneration(scenario: Scenario, citizens: number, out: string): Promise<CaseResult> {
+  const { calibrateToFolder, readTargets } = await import('../node/index.ts');
+  const { outputMetricIds } = await import('../output/tables.ts');
+  const { parseParameter } = await import('../experiment/parameter.ts');
+  const periods = Array.from({ length: 35 }, (_, i) => String(1991 + i));
+  const targets = await readTargets(join(root, 'scenarios/calibration/kazakhstan-targets.csv'), {
+    periods,
+    metrics: outputMetricIds(scenario, civilSociety.metrics),
+  });
+  const one = applyOverridesOf(scenario);
+  const t0 = performance.now();
+  await calibrateToFolder(
+    {
+      scenario: one,
+      scenarioFile: join(root, 'scenarios/kazakhstan.yaml'),
+      parameters: [
+        parseParameter('parameters.founding.baseRate=0.1:2:log'),
+        parseParameter('parameters.mortality.baseHazard=0.02:0.3:log'),
+        parseParameter('parameters.participation.baseRate=0.1:0.4'),
+      ],
+      targets,
+      targetsFile: 'kazakhstan-targets.csv',
+      heldOut: [],
+      settings: { particles: 1000, alpha: 0.5, minAcceptance: 0.05, maxGenerations: 1, seed: 1 },
+      replicates: 1,
+      periods,
+    },
+    {
+      out,
+      id: 'abc',
+      workers: 2,
+      charts: false,
+      facts: { civsimVersion: 'bench', gitCommit: null, commandLine: 'bench' },
+    },
+  );
+  const seconds = (performance.now() - t0) / 1000;
+  return {
+    case: 'calibrate: one ABC-SMC generation of 1,000 particles on 2 workers',
+    citizens,
+    seconds,
+    peakRssMiB: 0,
+    figure: `${(1000 / seconds).toFixed(1)} particles/s, posterior tables and report included`,
+    note: '1 replicate per particle, 3 parameters, 7 targets, 1991–2025',
+  };
+}
+
+/** The scenario with one replicate (a particle's run). */
+function applyOverridesOf(scenario: Scenario): Scenario {
+  return { ...scenario, replicates: 1 };
 }
 
 /** Cases that give several rows and run in this process (their own children do the work). */

@@ -69,6 +69,7 @@ const valueOptions: Record<string, readonly string[]> = {
     'workers',
     'w',
     'queue',
+    'shard',
   ],
 };
 

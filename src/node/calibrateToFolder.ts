@@ -39,7 +39,7 @@ import { buildDesign } from '../experiment/design.ts';
 import type { ParameterSpec } from '../experiment/parameter.ts';
 import { resolveParameters, type ResolvedParameter } from '../experiment/resolveParameters.ts';
 import { decodeLog, type RunRecord } from '../experiment/runRecord.ts';
-import { canonical, planSweep, type SweepPlan } from '../experiment/sweepPlan.ts';
+import { canonical, planSweep, type Shard, type SweepPlan } from '../experiment/sweepPlan.ts';
 import { modelById } from '../models/registry.ts';
 import { csvLine } from '../output/csv.ts';
 import { incompleteText } from '../output/incomplete.ts';
@@ -47,14 +47,22 @@ import { defaultRunId } from '../output/runId.ts';
 import type { ScenarioBase } from '../scenario/envelope.ts';
 import { scenarioHash } from '../scenario/hash.ts';
 import { writeFileAtomic } from './atomicWrite.ts';
+import { mergeShardsToFolder } from './mergeSweeps.ts';
 import {
   claimRunFolder,
   completeRunFolder,
   makeFolders,
+  RunFolderTakenError,
   updateIncomplete,
   type RunFolder,
 } from './runFolder.ts';
-import { logFileName, SweepFolderError, sweepToFolder, type SweepProgress } from './sweepToFolder.ts';
+import {
+  logFileName,
+  shardSuffix,
+  SweepFolderError,
+  sweepToFolder,
+  type SweepProgress,
+} from './sweepToFolder.ts';
 import { vegaScripts } from './vegaScripts.ts';
 import { writeChartFiles } from './writeCharts.ts';
 
@@ -86,6 +94,12 @@ export interface CalibrateOptions {
   out: string;
   id?: string;
   resume?: boolean;
+  /**
+   * Run only shard k of n of the first unfinished generation (joining the previous generation's shards
+   * first, when all are there), then stop: for batch schedulers, every shard with the same --id and a
+   * shared folder. Shard 1 writes the results once the last generation is joined.
+   */
+  shard?: Shard;
   workers?: number;
   queue?: { url: string; onNote?(line: string): void };
   signal?: AbortSignal;
@@ -99,7 +113,16 @@ export interface CalibrateOptions {
   facts: { civsimVersion: string; gitCommit: string | null; commandLine: string };
 }
 
+/** A shard's part done (`shard` given): what it did and what is still to come. */
+export interface ShardStep {
+  kind: 'shard';
+  folder: string;
+  generation: number;
+  message: string;
+}
+
 export interface FinishedCalibration {
+  kind?: 'finished';
   folder: string;
   runId: string;
   results: GenerationResult[];
@@ -206,6 +229,35 @@ async function claimFolder(
 ) {
   const startedAt = new Date();
   const rerun = options.rerun ?? 'civsim calibrate …';
+  if (options.shard) {
+    // every shard of every round opens the same folder: made by whichever comes first
+    if (options.id === undefined)
+      throw new SweepFolderError('--shard needs an --id shared by all the shards');
+    const finalPath = join(parent, options.id);
+    if (await exists(finalPath))
+      throw new SweepFolderError(`${finalPath} is finished: there is nothing left to run`);
+    const partialPath = `${finalPath}.partial`;
+    await makeFolders(partialPath);
+    let recorded: { identity?: string } | undefined;
+    try {
+      recorded = JSON.parse(await readFile(join(partialPath, setupFileName), 'utf8')) as {
+        identity?: string;
+      };
+    } catch {
+      recorded = undefined;
+    }
+    if (recorded && recorded.identity !== identity) {
+      throw new SweepFolderError(
+        `the calibration in ${partialPath} was started with other inputs: give every shard exactly the same command`,
+      );
+    }
+    return {
+      folder: { runId: options.id, finalPath, partialPath } as RunFolder,
+      startedAt,
+      rerun,
+      fresh: !recorded,
+    };
+  }
   if (options.resume) {
     if (options.id === undefined)
       throw new SweepFolderError('--resume needs the --id of the calibration to continue');
@@ -229,19 +281,99 @@ async function claimFolder(
           'resume it with exactly the same command, or start a new one with another --id',
       );
     }
-    return { folder: { runId: options.id, finalPath, partialPath } as RunFolder, startedAt, rerun };
+    return {
+      folder: { runId: options.id, finalPath, partialPath } as RunFolder,
+      startedAt,
+      rerun,
+      fresh: false,
+    };
   }
   const folder = await claimRunFolder(parent, options.id ?? defaultRunId(startedAt, setup.settings.seed), {
     exact: options.id !== undefined,
     incomplete: incompleteText({ startedAt, rerun }),
   });
-  return { folder, startedAt, rerun };
+  return { folder, startedAt, rerun, fresh: true };
+}
+
+/** Waits until another process has made `path` (it is joining shards), for at most ten minutes. */
+async function waitFor(path: string, signal?: AbortSignal): Promise<void> {
+  for (let waited = 0; waited < 600_000; waited += 500) {
+    signal?.throwIfAborted();
+    if (await exists(path)) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new SweepFolderError(
+    `${path} did not appear: the process joining its shards may have died; remove ${path}.partial and rerun`,
+  );
+}
+
+/**
+ * A shard's move on generation `id`: join its shards when all are finished (or wait for the process that
+ * does), else run this shard's part if it is not done yet, and say what is left.
+ */
+async function shardStep(
+  plan: SweepPlan,
+  id: string,
+  generation: number,
+  folder: string,
+  setup: CalibrationSetup,
+  options: CalibrateOptions,
+): Promise<{ kind: 'records'; records: ReadonlyMap<number, RunRecord> } | ShardStep> {
+  const shard = options.shard!;
+  const shardPath = (k: number) => join(folder, `${id}${shardSuffix({ index: k, count: shard.count })}`);
+  const all = Array.from({ length: shard.count }, (_, k) => shardPath(k + 1));
+  const done = await Promise.all(all.map(exists));
+  if (done.every(Boolean)) {
+    try {
+      const { merged } = await mergeShardsToFolder(all, {
+        id,
+        civsimVersion: options.facts.civsimVersion,
+        rerun: options.rerun ?? 'civsim calibrate …',
+        finish: async () => undefined,
+      });
+      return { kind: 'records', records: merged.records };
+    } catch (error) {
+      if (!(error instanceof RunFolderTakenError)) throw error;
+      await waitFor(join(folder, id), options.signal); // another shard is joining them
+      const log = decodeLog(await readFile(join(folder, id, logFileName), 'utf8'), plan.id);
+      return { kind: 'records', records: log.records };
+    }
+  }
+  if (!done[shard.index - 1]) {
+    await sweepToFolder(plan, {
+      out: options.out,
+      parent: folder,
+      id,
+      shard,
+      resume: await exists(`${shardPath(shard.index)}.partial`),
+      workers: options.workers,
+      signal: options.signal,
+      rerun: options.rerun ?? 'civsim calibrate …',
+      facts: {
+        periods: setup.periods,
+        civsimVersion: options.facts.civsimVersion,
+        command: options.facts.commandLine,
+      },
+      onProgress: (p) => options.onProgress?.({ ...p, generation }),
+    });
+    done[shard.index - 1] = true;
+  }
+  const missing = done.map((d, k) => (d ? 0 : k + 1)).filter((k) => k > 0);
+  return {
+    kind: 'shard',
+    folder,
+    generation,
+    message:
+      missing.length === 0
+        ? `generation ${generation}: all ${shard.count} shards are done; run the shards again to join them and go on`
+        : `generation ${generation}: shard ${shard.index}/${shard.count} is done; waiting for shard${missing.length === 1 ? '' : 's'} ${missing.join(', ')} (then run the shards again)`,
+  };
 }
 
 export async function calibrateToFolder(
   setup: CalibrationSetup,
   options: CalibrateOptions,
-): Promise<FinishedCalibration> {
+): Promise<FinishedCalibration | ShardStep> {
   const started = performance.now();
   const version = options.facts.civsimVersion;
   const model = modelById(setup.scenario.model);
@@ -250,12 +382,23 @@ export async function calibrateToFolder(
   const metrics = [...new Set([...setup.targets, ...setup.heldOut].map((t) => t.metric))];
   const identity = identityOf(setup, version);
   const parent = join(options.out, calibrationsFolder);
-  const { folder, startedAt, rerun } = await claimFolder(parent, setup, options, identity);
-  const resumeCommand = `${rerun} --resume${options.id === undefined ? ` --id ${folder.runId}` : ''}`;
-  if (!options.resume) await updateIncomplete(folder, incompleteText({ startedAt, rerun: resumeCommand }));
+  if (options.shard && options.id !== undefined && (await exists(join(parent, options.id)))) {
+    const done = join(parent, options.id);
+    return { kind: 'shard', folder: done, generation: 0, message: `the calibration is finished: ${done}` };
+  }
+  const {
+    folder,
+    startedAt,
+    rerun,
+    fresh: freshFolder,
+  } = await claimFolder(parent, setup, options, identity);
+  const resumeCommand = options.shard
+    ? rerun
+    : `${rerun} --resume${options.id === undefined ? ` --id ${folder.runId}` : ''}`;
+  if (freshFolder) await updateIncomplete(folder, incompleteText({ startedAt, rerun: resumeCommand }));
   options.onStarted?.(folder.partialPath);
   try {
-    if (!options.resume) {
+    if (freshFolder) {
       await writeFileAtomic(
         join(folder.partialPath, setupFileName),
         `${JSON.stringify({ format: 1, identity, civsim: version, command: options.facts.commandLine, scenario: setup.scenarioFile, settings: setup.settings, replicates: setup.replicates, parameters: setup.parameters, targets: setup.targetsFile, heldOut: setup.heldOutFile ?? null }, null, 2)}\n`,
@@ -286,6 +429,10 @@ export async function calibrateToFolder(
           );
         }
         records = log.records;
+      } else if (options.shard) {
+        const step = await shardStep(plan, id, generation, folder.partialPath, setup, options);
+        if (step.kind === 'shard') return step;
+        records = step.records;
       } else {
         const resume = await exists(join(folder.partialPath, `${id}.partial`));
         const finished = await sweepToFolder(plan, {
@@ -325,6 +472,14 @@ export async function calibrateToFolder(
       // only the kept particles' series are needed from here on
       const keep = new Set(result.kept.map((p) => `${p.generation}/${p.index}`));
       for (const key of [...series.keys()]) if (!keep.has(key)) series.delete(key);
+    }
+    if (options.shard && options.shard.index !== 1) {
+      return {
+        kind: 'shard',
+        folder: folder.partialPath,
+        generation: results.length,
+        message: `the calibration's ${results.length} generations are done; shard 1 writes its results`,
+      };
     }
     options.onFinishing?.();
     const last = results[results.length - 1];
@@ -443,6 +598,7 @@ export async function calibrateToFolder(
     options.signal?.throwIfAborted();
     await completeRunFolder(folder);
     return {
+      kind: 'finished',
       folder: folder.finalPath,
       runId: folder.runId,
       results,

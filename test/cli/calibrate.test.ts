@@ -121,6 +121,32 @@ describe('civsim calibrate', () => {
     }
   }, 180_000);
 
+  it('runs in shards (--shard k/n, rounds of a batch scheduler) to the same posterior, byte for byte', async () => {
+    const finished = join(out, '_calibrate', 'sharded');
+    let rounds = 0;
+    const said: string[] = [];
+    while (!existsSync(finished) && rounds < 20) {
+      rounds++;
+      for (const shard of ['2/2', '1/2']) {
+        const r = await runCivsim([...calibrateArgs('sharded'), '--shard', shard]);
+        expect(r.stderr).not.toMatch(stackLine);
+        expect(r.code, r.stderr).toBe(0);
+        said.push(r.stderr);
+      }
+    }
+    expect(existsSync(finished)).toBe(true);
+    expect(said.join('')).toMatch(/shard 2\/2 is done; waiting for shard 1/);
+    expect(said.join('')).toMatch(/shard 1 writes its results/);
+    for (const file of ['posterior.csv', 'particles.csv', 'generations.csv', 'summary.csv']) {
+      expect(readFileSync(join(finished, file), 'utf8'), file).toBe(
+        readFileSync(join(out, '_calibrate', 'smoke', file), 'utf8'),
+      );
+    }
+    // one round per generation, and one more to join the last and write the results
+    const generations = readFileSync(join(finished, 'generations.csv'), 'utf8').trim().split('\n').length - 1;
+    expect(rounds).toBe(generations + 1);
+  }, 300_000);
+
   it('refuses bad targets and parameters before anything runs, with exit 2 and no stack trace', async () => {
     const bad = join(dir, 'bad.csv');
     writeFileSync(bad, 'date,metric,value,sd_or_tolerance,definition,source\n3,partcipation,0.5,0.1,x,y\n');

@@ -5,6 +5,7 @@
  */
 import type { Argv, CommandModule } from 'yargs';
 import { abcDefaults } from '../../calibrate/abcSmc.ts';
+import { parseShard } from '../../experiment/sweepPlan.ts';
 import { queueUrlProblem } from '../../node/queueAddress.ts';
 import { cores } from '../../node/resources.ts';
 import { runArgsProblem } from './run.ts';
@@ -25,6 +26,7 @@ export interface CalibrateArgs {
   id?: string;
   workers?: number;
   queue?: string;
+  shard?: string;
   resume: boolean;
   charts: boolean;
   quiet: boolean;
@@ -62,6 +64,15 @@ export function calibrateArgsProblem(
     share('min-acceptance', args.minAcceptance, 0, 1);
   if (problem) return problem;
   if (args.resume && args.id === undefined) return '--resume needs the --id of the calibration to continue';
+  if (args.shard !== undefined) {
+    if (typeof args.shard !== 'string' || !parseShard(args.shard)) {
+      return `--shard takes k/n with 1 ≤ k ≤ n (e.g. 3/10), got ${JSON.stringify(args.shard)}`;
+    }
+    if (args.id === undefined) return '--shard needs an --id shared by all the shards';
+    if (args.queue !== undefined)
+      return '--queue and --shard are two ways to spread a calibration: choose one';
+    if (args.resume) return '--shard needs no --resume: run the same command again and it goes on';
+  }
   if (args.queue !== undefined) {
     if (typeof args.queue !== 'string') return '--queue must be given once';
     const bad = queueUrlProblem(args.queue);
@@ -140,6 +151,11 @@ function builder(setExit: (code: number) => void) {
       .option('queue', {
         type: 'string',
         describe: 'Make the runs on civsim worker processes through this Redis queue (redis://host:6379)',
+      })
+      .option('shard', {
+        type: 'string',
+        describe:
+          'Run part k of n of the next generation (k/n, same --id and a shared folder); rerun all shards until done',
       })
       .option('resume', {
         type: 'boolean',

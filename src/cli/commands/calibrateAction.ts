@@ -6,6 +6,7 @@
 import { applyOverrides } from '../../index.ts';
 import type { Target } from '../../calibrate/targets.ts';
 import { parseParameter, ParameterSyntaxError } from '../../experiment/parameter.ts';
+import { parseShard } from '../../experiment/sweepPlan.ts';
 import { DesignError, resolveParameters } from '../../experiment/resolveParameters.ts';
 import { modelById } from '../../models/registry.ts';
 import { calibrateToFolder } from '../../node/calibrateToFolder.ts';
@@ -135,6 +136,7 @@ export async function calibrate(args: CalibrateArgs): Promise<number> {
         out: args.out,
         id: args.id,
         resume: args.resume,
+        ...(args.shard ? { shard: parseShard(args.shard) } : {}),
         workers: args.queue ? undefined : workers,
         ...(args.queue
           ? { queue: { url: args.queue, onNote: (line: string) => args.quiet || say(line) } }
@@ -165,6 +167,11 @@ export async function calibrate(args: CalibrateArgs): Promise<number> {
           process.stderr.write('civsim: writing the posterior, the calibrated scenario and the report…\n'),
       },
     );
+    if (finished.kind === 'shard') {
+      if (!args.quiet) say(finished.message);
+      process.stdout.write(`${finished.folder}\n`);
+      return 0;
+    }
     if (!args.quiet) {
       process.stderr.write(
         `civsim: finished in ${formatDuration(finished.wallSeconds)}: ${finished.folder}\n`,
