@@ -500,6 +500,7 @@ async function comparison(): Promise<CaseResult[]> {
 async function sweeps(): Promise<CaseResult[]> {
   const { applyOverrides } = await import('../index.ts');
   const { loadScenario, sweepToFolder, writeSweepResults } = await import('../node/index.ts');
+  const { softwareFacts } = await import('../node/environment.ts');
   const { parseParameter } = await import('../experiment/parameter.ts');
   const { resolveParameters } = await import('../experiment/resolveParameters.ts');
   const { buildDesign } = await import('../experiment/design.ts');
@@ -523,7 +524,8 @@ async function sweeps(): Promise<CaseResult[]> {
       independentSeeds: false,
       metrics: ['active_per_10k', 'trust', 'volunteering_rate'],
     },
-    'bench',
+    // the real version: queue workers rebuild the plan with theirs and refuse any other
+    (await softwareFacts()).civsimVersion,
   );
   const runs = runCount(plan);
   const periods = Array.from({ length: 35 }, (_, i) => String(1991 + i));
