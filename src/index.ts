@@ -194,6 +194,7 @@ export { acceptPlan, acceptClaim, RefusedRun, maxStoredPlanBytes } from './exper
 // calibration: ABC-SMC, targets, posterior summaries, the calibrated scenario and the fit report (pure)
 export {
   abcDefaults,
+  AbcError,
   keptCount,
   proposalCount,
   priorProposals,

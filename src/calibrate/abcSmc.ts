@@ -21,6 +21,14 @@
  */
 import { createStream, type RandomStream } from '../engine/random.ts';
 
+/** ABC-SMC cannot go on with these particles (a degenerate kernel, a posterior stuck at the prior's edge). */
+export class AbcError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'AbcError';
+  }
+}
+
 /** A calibrated parameter's prior: uniform on [low, high], or uniform in log on it. */
 export interface Prior {
   path: string;
@@ -135,7 +143,7 @@ export function cholesky(a: readonly number[][]): number[][] {
       let sum = a[i][j];
       for (let k = 0; k < j; k++) sum -= l[i][k] * l[j][k];
       if (i === j) {
-        if (!(sum > 0)) throw new Error('the kernel covariance is not positive definite');
+        if (!(sum > 0)) throw new AbcError('the kernel covariance is not positive definite');
         l[i][i] = Math.sqrt(sum);
       } else l[i][j] = sum / l[j][j];
     }
@@ -218,7 +226,9 @@ export function movedProposals(
       z = centres[pick].map((c, i) => c + kernel.chol[i].reduce((s, l, k) => s + l * noise[k], 0));
       if (z.every((x, i) => x >= boxes[i][0] && x <= boxes[i][1])) break;
       if (attempt > 10_000)
-        throw new Error('cannot propose a particle inside the prior: the kernel is far too wide');
+        throw new AbcError(
+          'cannot propose a particle inside the prior after 10,000 tries: the posterior sits in a corner of the prior box; widen the prior ranges (or fit fewer parameters)',
+        );
     }
     // importance weight: prior / mixture of kernels around the kept particles (log-sum-exp)
     const logs = centres.map((c, j) => Math.log(kept[j].weight / total) + logKernel(kernel, z, c));

@@ -12,7 +12,7 @@
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, rm, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import {
   proposalsFor,
@@ -56,8 +56,10 @@ import {
   updateIncomplete,
   type RunFolder,
 } from './runFolder.ts';
+import { fileErrorReason } from './fileErrors.ts';
 import {
   logFileName,
+  planFileName,
   shardSuffix,
   SweepFolderError,
   sweepToFolder,
@@ -238,6 +240,11 @@ async function claimFolder(
       throw new SweepFolderError(`${finalPath} is finished: there is nothing left to run`);
     const partialPath = `${finalPath}.partial`;
     await makeFolders(partialPath);
+    if (await exists(finalPath)) {
+      // shard 1 finished it between the check above and the folder made just now
+      await rm(partialPath, { recursive: true, force: true });
+      throw new SweepFolderError(`${finalPath} is finished: there is nothing left to run`);
+    }
     let recorded: { identity?: string } | undefined;
     try {
       recorded = JSON.parse(await readFile(join(partialPath, setupFileName), 'utf8')) as {
@@ -295,6 +302,25 @@ async function claimFolder(
   return { folder, startedAt, rerun, fresh: true };
 }
 
+/** A finished generation's records, checked to be this calibration's (a wrong folder is an error, not a crash). */
+async function readGeneration(
+  path: string,
+  plan: SweepPlan,
+  generation: number,
+): Promise<ReadonlyMap<number, RunRecord>> {
+  let text: string;
+  try {
+    text = await readFile(join(path, logFileName), 'utf8');
+  } catch (error) {
+    throw new SweepFolderError(`cannot read generation ${generation} at ${path}: ${fileErrorReason(error)}`);
+  }
+  const log = decodeLog(text, plan.id);
+  if (log.foreign > 0 || log.truncated) {
+    throw new SweepFolderError(`${path} is not this calibration's generation ${generation}`);
+  }
+  return log.records;
+}
+
 /** Waits until another process has made `path` (it is joining shards), for at most ten minutes. */
 async function waitFor(path: string, signal?: AbortSignal): Promise<void> {
   for (let waited = 0; waited < 600_000; waited += 500) {
@@ -329,14 +355,20 @@ async function shardStep(
         id,
         civsimVersion: options.facts.civsimVersion,
         rerun: options.rerun ?? 'civsim calibrate …',
+        check: (m) => {
+          if (m.plan.id !== plan.id) {
+            throw new SweepFolderError(
+              `the shards of ${id} in ${folder} are not this calibration's generation ${generation}`,
+            );
+          }
+        },
         finish: async () => undefined,
       });
       return { kind: 'records', records: merged.records };
     } catch (error) {
       if (!(error instanceof RunFolderTakenError)) throw error;
       await waitFor(join(folder, id), options.signal); // another shard is joining them
-      const log = decodeLog(await readFile(join(folder, id, logFileName), 'utf8'), plan.id);
-      return { kind: 'records', records: log.records };
+      return { kind: 'records', records: await readGeneration(join(folder, id), plan, generation) };
     }
   }
   if (!done[shard.index - 1]) {
@@ -422,19 +454,17 @@ export async function calibrateToFolder(
       const id = `generation-${generation}`;
       let records: ReadonlyMap<number, RunRecord>;
       if (await exists(join(folder.partialPath, id))) {
-        const log = decodeLog(await readFile(join(folder.partialPath, id, logFileName), 'utf8'), plan.id);
-        if (log.foreign > 0 || log.truncated) {
-          throw new SweepFolderError(
-            `${join(folder.partialPath, id)} is not this calibration's generation ${generation}`,
-          );
-        }
-        records = log.records;
+        records = await readGeneration(join(folder.partialPath, id), plan, generation);
       } else if (options.shard) {
         const step = await shardStep(plan, id, generation, folder.partialPath, setup, options);
         if (step.kind === 'shard') return step;
         records = step.records;
       } else {
-        const resume = await exists(join(folder.partialPath, `${id}.partial`));
+        // a generation's folder left before its plan.json was written (a crash at that instant) is
+        // started afresh; one with its plan is resumed
+        const partial = join(folder.partialPath, `${id}.partial`);
+        const resume = await exists(join(partial, planFileName));
+        if (!resume && (await exists(partial))) await rm(partial, { recursive: true, force: true });
         const finished = await sweepToFolder(plan, {
           out: options.out,
           parent: folder.partialPath,

@@ -27,6 +27,7 @@ import {
   queuedRunSchema,
   queuePrefix,
   resultsKey,
+  type FailureNote,
   type QueuedRun,
 } from './redisQueue.ts';
 import { pointScenarios, sweepTaskOf } from './sweepPool.ts';
@@ -116,10 +117,24 @@ export async function runQueueWorker(options: QueueWorkerOptions): Promise<Queue
         `run ${task.run.index} of sweep ${short}: done in ${((performance.now() - started) / 1000).toFixed(1)} s`,
       );
     } catch (error) {
-      if (error instanceof RefusedRun) {
+      const refused = error instanceof RefusedRun;
+      const message = error instanceof Error ? error.message : String(error);
+      const last = refused || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      // the submitter hears of a run that failed for good through its inbox (when the job names a plan)
+      const claim = queuedRunSchema.safeParse(job.data);
+      if (last && claim.success) {
+        const note: FailureNote = { plan: claim.data.plan, run: claim.data.run, jobFailed: message };
+        await redis
+          .multi()
+          .rpush(resultsKey(claim.data.plan), JSON.stringify(note))
+          .expire(resultsKey(claim.data.plan), keepSeconds)
+          .exec()
+          .catch(() => undefined);
+      }
+      if (refused) {
         summary.refused++;
-        log(`job ${job.id}: ${error.message}`);
-        throw new UnrecoverableError(error.message);
+        log(`job ${job.id}: ${message}`);
+        throw new UnrecoverableError(message);
       }
       throw error;
     } finally {

@@ -6,10 +6,14 @@
  * - the plan's inputs, stored once under `civsim:plan:<plan id>`, from which each worker rebuilds the plan
  *   and proves it by its hash;
  * - each finished run's record, pushed by the worker onto `civsim:results:<plan id>` (the submitter's
- *   inbox) and kept as the job's return value until the submitter has it (its fallback after a restart).
+ *   inbox), or a note that the run failed for good (refused, or out of attempts);
+ * - `civsim:lock:<plan id>`: held by the one submitter collecting that plan's results, so a second one
+ *   (the same sweep started twice, a --resume while the first still runs) is told so instead of both
+ *   taking each other's records.
  *
- * Job ids are `<plan id>-<run>`: adding a run that is already queued, running or done does nothing, so a
- * restarted submitter never queues a run twice.
+ * Job ids are `<plan id>-<run>`: adding a run that is already queued or running does nothing. A finished
+ * job is removed, so a resumed submitter that queues a run whose record it has not read yet gets it made
+ * twice; the second record is ignored (the first of a run counts).
  */
 import IORedis, { type Redis } from 'ioredis';
 import { z } from 'zod';
@@ -27,6 +31,15 @@ export function planKey(plan: string): string {
 }
 export function resultsKey(plan: string): string {
   return `${queuePrefix}:results:${plan}`;
+}
+export function lockKey(plan: string): string {
+  return `${queuePrefix}:lock:${plan}`;
+}
+/** An inbox line saying a run failed for good. */
+export interface FailureNote {
+  plan: string;
+  run: number;
+  jobFailed: string;
 }
 export function jobIdOf(plan: string, run: number): string {
   return `${plan}-${run}`;
@@ -58,9 +71,12 @@ export const queuedRunSchema = z.strictObject({
 
 /** Redis cannot be reached, a queue address is malformed, or a queued run failed. */
 export class QueueError extends Error {
-  constructor(message: string) {
+  /** True when the command cannot run as given (no Redis there, the sweep already being collected): exit 2. */
+  readonly usage: boolean;
+  constructor(message: string, options: { usage?: boolean } = {}) {
     super(message);
     this.name = 'QueueError';
+    this.usage = options.usage ?? false;
   }
 }
 
@@ -74,22 +90,26 @@ export function connectionOptions(url: string) {
  * client that retries forever in silence when nothing listens there.
  */
 export async function connectRedis(url: string, timeoutMs = 5000): Promise<Redis> {
+  let connected = false;
   const client = new IORedis.Redis(url, {
     lazyConnect: true,
     connectTimeout: timeoutMs,
     maxRetriesPerRequest: null,
     connectionName: 'civsim',
-    retryStrategy: (times) => (times > 3 ? null : 200 * times),
+    // give up only on the first connection; once connected, ride out a Redis restart (commands wait)
+    retryStrategy: (times) => (!connected && times > 3 ? null : Math.min(200 * times, 2000)),
   });
   client.on('error', () => undefined); // reported through connect() below
   try {
     await client.connect();
     await client.ping();
+    connected = true;
   } catch (error) {
     client.disconnect();
     const reason = error instanceof Error ? error.message : String(error);
     throw new QueueError(
       `cannot reach Redis at ${redactUrl(url)} (${reason}); start redis-server or check the address`,
+      { usage: true },
     );
   }
   return client;

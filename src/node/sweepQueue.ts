@@ -7,7 +7,8 @@
  * leaves the queue as it is: workers go on, and a restarted submitter (`--resume`) first collects what
  * they made meanwhile, then queues only what is still missing.
  */
-import { Queue } from 'bullmq';
+import { hostname } from 'node:os';
+import { Queue, type Job } from 'bullmq';
 import { planInputsOf } from '../experiment/planInputs.ts';
 import type { StoredPlan } from '../experiment/acceptPlan.ts';
 import { decodeLog, type RunRecord } from '../experiment/runRecord.ts';
@@ -19,12 +20,14 @@ import {
   connectRedis,
   jobIdOf,
   keepSeconds,
+  lockKey,
   planKey,
   QueueError,
   queueFormat,
   queueNameFor,
   queuePrefix,
   resultsKey,
+  type FailureNote,
   type QueuedRun,
 } from './redisQueue.ts';
 
@@ -56,6 +59,26 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
+/** Seconds a submitter's claim on a plan lasts without renewal. */
+const lockSeconds = 30;
+const renewScript =
+  "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('expire', KEYS[1], ARGV[2]) else return 0 end";
+const releaseScript =
+  "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
+
+/** An inbox line that says a run failed for good, if it is one. */
+function failureNote(line: string): FailureNote | undefined {
+  if (!line.includes('"jobFailed"')) return undefined;
+  try {
+    const v = JSON.parse(line) as Partial<FailureNote>;
+    return typeof v.plan === 'string' && Number.isInteger(v.run) && typeof v.jobFailed === 'string'
+      ? (v as FailureNote)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The run a job id names, if it is one of this plan's. */
 function runOfJob(plan: string, id: string | undefined): number | undefined {
   if (!id?.startsWith(`${plan}-`)) return undefined;
@@ -83,6 +106,11 @@ export async function runSweepOnQueue(
 
   /** A record that came back; kept if it is this plan's, of a run still wanted, and whole. */
   const take = async (line: string): Promise<void> => {
+    const note = failureNote(line);
+    if (note && note.plan === plan.id && pending.has(note.run)) {
+      throw new QueueError(`run ${note.run} failed on a worker: ${note.jobFailed}`);
+    }
+    if (note) return;
     const { records } = decodeLog(line.endsWith('\n') ? line : `${line}\n`, plan.id);
     for (const record of records.values()) {
       if (!pending.has(record.run)) continue; // a retried run's second record, or one logged before
@@ -106,6 +134,26 @@ export async function runSweepOnQueue(
     while ((await takeInbox()) > 0);
   };
 
+  // one submitter per plan collects its records
+  const token = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2)}`;
+  const claimed = await redis.set(lockKey(plan.id), token, 'EX', lockSeconds, 'NX');
+  if (claimed !== 'OK') {
+    queue.close().catch(() => undefined);
+    redis.disconnect();
+    throw new QueueError(
+      `another civsim is collecting this sweep's results right now (the same sweep started twice, or a --resume while the first still runs): stop it or let it finish; a stopped one's claim lapses within ${lockSeconds} s`,
+      { usage: true },
+    );
+  }
+  let lastRenewal = performance.now();
+  const renew = async () => {
+    if (performance.now() - lastRenewal < (lockSeconds * 1000) / 3) return;
+    lastRenewal = performance.now();
+    const held = await redis.eval(renewScript, 1, lockKey(plan.id), token, String(lockSeconds));
+    if (held !== 1)
+      throw new QueueError('this submitter lost its claim on the sweep (was it paused for long?): resume it');
+  };
+
   try {
     const stored: StoredPlan = {
       format: 1,
@@ -116,15 +164,18 @@ export async function runSweepOnQueue(
     await redis.set(planKey(plan.id), JSON.stringify(stored), 'EX', keepSeconds);
     const scenario = scenarioHash(plan.scenario);
 
-    // runs that failed before (a refusal, a worker that kept dying): queued afresh
+    // runs that failed before (a refusal, a worker that kept dying): queued afresh (found first, then
+    // removed, so that removing does not shift the pages)
+    const failedBefore: Job[] = [];
     for (let start = 0; ; start += 1000) {
       const page = await queue.getJobs(['failed'], start, start + 999, true);
       for (const job of page) {
         const run = runOfJob(plan.id, job.id);
-        if (run !== undefined && pending.has(run)) await job.remove();
+        if (run !== undefined && pending.has(run)) failedBefore.push(job);
       }
       if (page.length < 1000) break;
     }
+    for (const job of failedBefore) await job.remove();
     // records that came back while no submitter listened: taken before anything is queued again
     await drain();
 
@@ -137,6 +188,7 @@ export async function runSweepOnQueue(
     const before = pending.size;
     while (pending.size > 0) {
       options.signal?.throwIfAborted();
+      await renew();
       const size = pending.size;
       const lines = await takeInbox();
       queued = Math.max(0, queued - (size - pending.size));
@@ -146,7 +198,9 @@ export async function runSweepOnQueue(
       }
       // more runs, up to the window
       if (next < order.length && queued < window) {
-        const batch = order.slice(next, next + Math.min(500, window - queued));
+        const slice = order.slice(next, next + Math.min(500, window - queued));
+        next += slice.length;
+        const batch = slice.filter((run) => pending.has(run)); // not those whose record came meanwhile
         await queue.addBulk(
           batch.map((run) => ({
             name: 'run',
@@ -166,7 +220,6 @@ export async function runSweepOnQueue(
             },
           })),
         );
-        next += batch.length;
         queued += batch.length;
         continue;
       }
@@ -192,6 +245,7 @@ export async function runSweepOnQueue(
     }
     if (before > 0) await redis.del(inbox);
   } finally {
+    await redis.eval(releaseScript, 1, lockKey(plan.id), token).catch(() => undefined);
     await queue.close().catch(() => undefined);
     redis.disconnect();
   }

@@ -113,6 +113,23 @@ describe('civsim sweep --queue with civsim worker', () => {
     }
   }, 240_000);
 
+  it('refuses a second submitter of a sweep whose results another is collecting', async () => {
+    let first: ChildProcess | undefined;
+    let firstErr = '';
+    const running = runCivsim([...design, '--id', 'first', '--queue', redis.url], {
+      onSpawn: (child) => (first = child),
+      onStderr: (text) => (firstErr += text),
+    });
+    await waitFor(async () => (/queued on/.test(firstErr) ? true : undefined), 'the first submitter', 60_000);
+    await new Promise((r) => setTimeout(r, 1500)); // it has claimed the plan by now (no worker runs it)
+    const second = await runCivsim([...design, '--id', 'second', '--queue', redis.url]);
+    expect(second.code).toBe(2);
+    expect(second.stderr).toMatch(/another civsim is collecting this sweep's results/);
+    expect(second.stderr).not.toMatch(stackLine);
+    first!.kill('SIGINT');
+    expect((await running).code).toBe(130);
+  }, 120_000);
+
   it('refuses a bad queue address, or one where no Redis answers, with exit 2 and one message', async () => {
     const cases: [string[], RegExp][] = [
       [[...design, '--queue', 'http://127.0.0.1:6379'], /redis:\/\/ or rediss:\/\//],

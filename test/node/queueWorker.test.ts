@@ -73,7 +73,11 @@ async function settled(id: string): Promise<{ state: string; reason?: string; at
   for (let i = 0; i < 400; i++) {
     const job = await queue.getJob(id);
     const state = job ? await job.getState() : 'gone';
-    if (state === 'failed') return { state, reason: job!.failedReason, attempts: job!.attemptsMade };
+    if (state === 'failed') {
+      // read the job again: the copy above may be from before it failed
+      const failed = (await queue.getJob(id))!;
+      return { state, reason: failed.failedReason, attempts: failed.attemptsMade };
+    }
     if (state === 'completed' || state === 'gone') return { state, attempts: job?.attemptsMade ?? 1 };
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -126,7 +130,14 @@ describe('civsim worker (runQueueWorker)', () => {
       expect((await settled('beyond')).reason).toMatch(/refused: run 4 is not in the plan/);
       expect((await settled('other-scenario')).reason).toMatch(/refused: .*does not have the hash/);
       expect(log.filter((line) => /: started$/.test(line))).toHaveLength(1); // only the good run was made
-      expect(await client.llen(resultsKey(alteredPlan))).toBe(0);
+      // the refusal is also told to the plan's submitter, through its inbox; no record is there
+      const inbox = await client.lrange(resultsKey(alteredPlan), 0, -1);
+      expect(inbox).toHaveLength(1);
+      expect(JSON.parse(inbox[0])).toMatchObject({
+        plan: alteredPlan,
+        run: 3,
+        jobFailed: expect.stringMatching(/refused/),
+      });
     } finally {
       client.disconnect();
     }

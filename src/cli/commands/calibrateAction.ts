@@ -4,6 +4,7 @@
  * progress, and turn errors into one line and an exit code.
  */
 import { applyOverrides } from '../../index.ts';
+import { AbcError } from '../../calibrate/abcSmc.ts';
 import type { Target } from '../../calibrate/targets.ts';
 import { parseParameter, ParameterSyntaxError } from '../../experiment/parameter.ts';
 import { parseShard } from '../../experiment/sweepPlan.ts';
@@ -183,7 +184,12 @@ export async function calibrate(args: CalibrateArgs): Promise<number> {
   } catch (error) {
     if (error instanceof QueueError && !controller.signal.aborted) {
       say(error.message);
-      return error.message.startsWith('cannot reach Redis') ? 2 : 1;
+      return error.usage ? 2 : 1;
+    }
+    if (error instanceof AbcError) {
+      say(`the calibration cannot go on: ${error.message}`);
+      if (partial) say(`the finished generations are kept in ${partial}`);
+      return 1;
     }
     if (error instanceof RunFolderTakenError || error instanceof SweepFolderError) {
       say(error.message);

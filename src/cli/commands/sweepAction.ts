@@ -202,7 +202,7 @@ export async function sweep(args: SweepArgs): Promise<number> {
       say(error.message);
       if (partial)
         say(`the unfinished sweep is in ${partial}; once the cause is mended, continue it with --resume`);
-      return error.message.startsWith('cannot reach Redis') ? 2 : 1;
+      return error.usage ? 2 : 1;
     }
     if (error instanceof RunFolderTakenError || error instanceof SweepFolderError) {
       say(error.message);
