@@ -7,6 +7,7 @@
  * leaves the queue as it is: workers go on, and a restarted submitter (`--resume`) first collects what
  * they made meanwhile, then queues only what is still missing.
  */
+import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Queue, type Job } from 'bullmq';
 import { planInputsOf } from '../experiment/planInputs.ts';
@@ -135,7 +136,7 @@ export async function runSweepOnQueue(
   };
 
   // one submitter per plan collects its records
-  const token = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2)}`;
+  const token = `${hostname()}:${process.pid}:${randomUUID()}`;
   const claimed = await redis.set(lockKey(plan.id), token, 'EX', lockSeconds, 'NX');
   if (claimed !== 'OK') {
     queue.close().catch(() => undefined);
