@@ -49,6 +49,7 @@ export type {
   CalibrateOptions,
   CalibrationProgress,
   FinishedCalibration,
+  ShardStep,
 } from './calibrateToFolder.ts';
 export { readTargets } from './readTargets.ts';
 export { writeChartFiles } from './writeCharts.ts';
