@@ -5,11 +5,13 @@
 import { closestMatches, didYouMean } from '../scenario/didYouMean.ts';
 import { civilSociety } from './civil-society/index.ts';
 import type { AnyModel } from './definition.ts';
+import { schelling } from './schelling/index.ts';
 import { threshold } from './threshold/index.ts';
 
 const builtIn: Readonly<Record<string, AnyModel>> = {
   [civilSociety.id]: civilSociety,
   [threshold.id]: threshold,
+  [schelling.id]: schelling,
 };
 
 const registry: Record<string, AnyModel> = { ...builtIn };

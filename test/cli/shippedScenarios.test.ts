@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../output/parseCsv.ts';
+import { modelById } from '../../src/models/registry.ts';
+import { loadScenario } from '../../src/node/index.ts';
 
 const run = promisify(execFile);
 const root = new URL('../../', import.meta.url).pathname;
@@ -68,16 +70,18 @@ describe('shipped scenarios', () => {
         },
       );
       const dir = stdout.trim();
+      // the model's first metric and first default chart (threshold: participation; schelling: happy, sorting)
+      const model = modelById((await loadScenario(join(root, 'scenarios', file))).scenario.model);
       const series = await readFile(join(dir, 'series.csv'), 'utf8');
       expect(series.split('\n')[0]).toBe('replicate,step,metric,value');
-      expect(series.split('\n')[1]).toMatch(/^0,0,participation,/);
+      expect(series.split('\n')[1]).toMatch(new RegExp(`^0,0,${model.metrics[0].id},`));
       const summary = await readFile(join(dir, 'summary.csv'), 'utf8');
       expect(summary.split('\n')[0]).toBe('step,metric,n,mean,sd,ci95_low,ci95_high,min,max');
       const files = await readdir(dir);
       expect(files).not.toContain('annual.csv');
       expect(files).not.toContain('summary_annual.csv');
       const charts = await readdir(join(dir, 'charts'));
-      expect(charts).toContain('participation.svg');
+      expect(charts).toContain(`${model.charts[0].id}.svg`);
       const html = await readFile(join(dir, 'index.html'), 'utf8');
       expect(html).toMatch(/Final values/);
       expect(html).not.toMatch(/Currency/);
