@@ -12,7 +12,7 @@
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
-import { readFile, rm, stat } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import {
   proposalsFor,
@@ -51,6 +51,7 @@ import { mergeShardsToFolder } from './mergeSweeps.ts';
 import {
   claimRunFolder,
   completeRunFolder,
+  exists,
   makeFolders,
   RunFolderTakenError,
   updateIncomplete,
@@ -189,15 +190,6 @@ function generationPlan(
     },
     civsimVersion,
   );
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** Each point's values averaged over its replicates (NaN where any replicate failed). */

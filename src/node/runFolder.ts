@@ -28,7 +28,8 @@ export class RunFolderTakenError extends Error {
   }
 }
 
-async function exists(path: string): Promise<boolean> {
+/** Whether something is at `path`. */
+export async function exists(path: string): Promise<boolean> {
   try {
     await access(path);
     return true;
