@@ -11,16 +11,16 @@ import type { SchellingState } from './state.ts';
  */
 export function countNeighbours(state: SchellingState, i: number): number {
   const { offsets, cells } = state.around;
-  const { occupant } = state.grid;
+  const cellType = state.cellType;
   const own = state.type[i];
   const at = state.cell[i];
   let same = 0;
   let all = 0;
-  for (let k = offsets[at]; k < offsets[at + 1]; k++) {
-    const j = occupant[cells[k]];
-    if (j < 0) continue;
+  for (let k = offsets[at], end = offsets[at + 1]; k < end; k++) {
+    const t = cellType[cells[k]];
+    if (t < 0) continue;
     all++;
-    if (state.type[j] === own) same++;
+    if (t === own) same++;
   }
   state.same = same;
   return all;
@@ -40,6 +40,8 @@ export function happyByCount(same: number, minSimilar: number): boolean {
 export function relocate(state: SchellingState, i: number): void {
   const to = state.grid.randomEmptyCell(state.landing);
   state.grid.move(i, state.cell[i], to);
+  state.cellType[state.cell[i]] = -1;
+  state.cellType[to] = state.type[i];
   state.cell[i] = to;
 }
 

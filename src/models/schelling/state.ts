@@ -16,6 +16,8 @@ export interface SchellingState {
   around: Neighbourhoods;
   /** Per household: type (0 majority, 1 minority), cell, happy flag (mesa rule). */
   type: Uint8Array;
+  /** Per cell: the type of its household, or −1 when empty (one read per neighbour). */
+  cellType: Int8Array;
   cell: Int32Array;
   happy: Uint8Array;
   /** The activation order, redrawn every step. */
@@ -58,6 +60,7 @@ export function createSchellingState(
     grid,
     around: grid.neighbourhoods(scenario.rule.radius),
     type: Uint8Array.from(types),
+    cellType: new Int8Array(grid.cellCount).fill(-1),
     cell: Int32Array.from(cells),
     happy: new Uint8Array(n),
     order: Int32Array.from({ length: n }, (_, i) => i),
@@ -67,7 +70,10 @@ export function createSchellingState(
     happyCount: 0,
     moved: 0,
   };
-  for (let i = 0; i < n; i++) grid.place(i, cells[i]);
+  for (let i = 0; i < n; i++) {
+    grid.place(i, cells[i]);
+    state.cellType[cells[i]] = types[i];
+  }
   if (n >= grid.cellCount && n > 0) {
     // a full grid leaves movers nowhere to go; the rules would wait for ever on an empty cell
     throw new RangeError(

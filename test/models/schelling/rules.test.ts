@@ -46,6 +46,9 @@ function town(
     grid,
     around: grid.neighbourhoods(1),
     type: Uint8Array.from(type),
+    cellType: Int8Array.from({ length: grid.cellCount }, (_, c) =>
+      grid.occupant[c] < 0 ? -1 : type[grid.occupant[c]],
+    ),
     cell: Int32Array.from(cell),
     happy: new Uint8Array(type.length),
     order: Int32Array.from(type, (_, i) => i),
