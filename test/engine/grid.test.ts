@@ -1,8 +1,10 @@
 /**
  * The engine's grid and activation order: Mesa's cell numbering, neighbourhood sizes for Moore and von
  * Neumann at several radii, clipped and wrapped (corners have 3 Moore neighbours, edges 5; a small torus
- * collapses duplicates and never lists a cell as its own neighbour), occupancy bookkeeping, rejection
- * sampling of empty cells (uniform over the empty ones), and permutations that are uniform and fresh.
+ * collapses duplicates and never lists a cell as its own neighbour), shared between grids of one shape;
+ * sums over neighbourhoods and additions around a cell (box filters for Moore squares) equal to the
+ * cell-by-cell lists; occupancy bookkeeping, empty cells drawn uniformly by rejection or from their
+ * index, and permutations that are uniform and fresh.
  */
 import { describe, expect, it } from 'vitest';
 import { shuffleInPlace } from '../../src/engine/activation.ts';
@@ -47,9 +49,51 @@ describe('Grid', () => {
       const list = Array.from(cells.subarray(offsets[c], offsets[c + 1]));
       expect(list.sort()).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8].filter((x) => x !== c));
     }
-    // neighbourhoods are built once per radius and shared
+    // neighbourhoods are built once per shape and radius and shared, between grids of one shape too
     expect(torus.neighbourhoods(1)).toBe(torus.neighbourhoods(1));
+    expect(grid(10, 10, 'moore', true).neighbourhoods(1)).toBe(torus.neighbourhoods(1));
+    expect(grid(10, 10, 'moore', false).neighbourhoods(1)).not.toBe(torus.neighbourhoods(1));
+    expect(grid(10, 10, 'von-neumann', true).neighbourhoods(1)).not.toBe(torus.neighbourhoods(1));
     expect(() => torus.neighbourhoods(0)).toThrow(/radius/);
+  });
+
+  it('sums values over every neighbourhood, and adds around a cell, as the neighbourhood lists say', () => {
+    const random = createStream({ family: 'grid', seed: 3, replicate: 0, name: 'values' });
+    // clipped and wrapped, Moore (box filters; small tori fall back to the lists) and von Neumann
+    for (const [w, h] of [
+      [1, 1],
+      [2, 7],
+      [5, 5],
+      [9, 4],
+      [12, 17],
+    ]) {
+      for (const connectivity of ['moore', 'von-neumann'] as const) {
+        for (const torus of [false, true]) {
+          for (const radius of [1, 2, 3]) {
+            const g = grid(w, h, connectivity, torus);
+            const { offsets, cells } = g.neighbourhoods(radius);
+            const values = Int32Array.from({ length: g.cellCount }, () => random.int(1000) - 300);
+            const out = new Int32Array(g.cellCount);
+            g.sumAround(values, out, radius);
+            const expected = new Int32Array(g.cellCount);
+            for (let c = 0; c < g.cellCount; c++) {
+              for (let k = offsets[c]; k < offsets[c + 1]; k++) expected[c] += values[cells[k]];
+            }
+            const where = `${w} × ${h} ${connectivity} ${torus ? 'torus' : 'clipped'} r${radius}`;
+            expect(Array.from(out), where).toEqual(Array.from(expected));
+            for (const at of [0, g.cellCount - 1, random.int(g.cellCount)]) {
+              const added = values.slice();
+              g.addAround(added, at, radius, 5);
+              for (let k = offsets[at]; k < offsets[at + 1]; k++) values[cells[k]] += 5;
+              expect(Array.from(added), `${where}, around ${at}`).toEqual(Array.from(values));
+            }
+          }
+        }
+      }
+    }
+    expect(() => grid(3, 3, 'moore', false).sumAround(new Int32Array(9), new Int32Array(9), 0)).toThrow(
+      /radius/,
+    );
   });
 
   it('keeps occupancy and refuses a second agent in a taken cell', () => {
@@ -76,6 +120,39 @@ describe('Grid', () => {
     for (const n of counts.values()) expect(Math.abs(n - 1000)).toBeLessThan(120);
     for (let c = 12; c < 16; c++) g.place(c, c);
     expect(() => g.randomEmptyCell(random.uniform)).toThrow(/no empty cell/);
+  });
+
+  it('with indexEmpty, draws empty cells uniformly from their list, with one random number each', () => {
+    const g = new Grid({
+      width: 4,
+      height: 4,
+      connectivity: 'moore',
+      torus: false,
+      single: true,
+      indexEmpty: true,
+    });
+    const random = createStream({ family: 'grid', seed: 4, replicate: 0, name: 'empty' });
+    for (let c = 0; c < 12; c++) g.place(c, (c * 5) % 16); // scattered: cells 0, 5, 10, 15, 4, …; 1, 6, 11, 12 empty
+    g.move(0, 0, 12); // cell 0 empty again, 12 taken
+    const empty = Array.from({ length: 16 }, (_, c) => c).filter((c) => g.isEmpty(c));
+    expect(empty).toHaveLength(4);
+    let draws = 0;
+    const counted = () => {
+      draws++;
+      return random.uniform();
+    };
+    const counts = new Map<number, number>();
+    for (let k = 0; k < 4000; k++) {
+      const c = g.randomEmptyCell(counted);
+      counts.set(c, (counts.get(c) ?? 0) + 1);
+    }
+    expect(draws).toBe(4000);
+    expect([...counts.keys()].sort((a, b) => a - b)).toEqual(empty);
+    for (const n of counts.values()) expect(Math.abs(n - 1000)).toBeLessThan(120);
+    for (const c of empty) g.place(100 + c, c);
+    expect(() => g.randomEmptyCell(random.uniform)).toThrow(/no empty cell/);
+    g.remove(100 + empty[2], empty[2]);
+    expect(g.randomEmptyCell(random.uniform)).toBe(empty[2]);
   });
 });
 

@@ -5,7 +5,7 @@
  */
 import type { ModelDefinition } from '../definition.ts';
 import { measure, metricDefinitions } from './measure.ts';
-import { assignHappiness, countHappyByCount, step } from './rules.ts';
+import { judge, step } from './rules.ts';
 import { actions, sections, type Scenario } from './schema.ts';
 import { createSchellingState, type SchellingState } from './state.ts';
 
@@ -65,8 +65,7 @@ export const schelling: ModelDefinition<Scenario, SchellingState> = {
   },
   createState(scenario, _replicate, streams, levers) {
     const state = createSchellingState(scenario, streams, levers);
-    if (state.rule === 'mesa') assignHappiness(state);
-    else state.happyCount = countHappyByCount(state);
+    judge(state);
     return state;
   },
   phases: [{ name: 'move', run: step }],

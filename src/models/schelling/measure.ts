@@ -2,7 +2,6 @@
 import type { Recorder } from '../../engine/recorder.ts';
 import type { TickContext } from '../../engine/simulation.ts';
 import type { MetricDefinition } from '../definition.ts';
-import { segregation } from './rules.ts';
 import type { MetricId } from './schema.ts';
 import type { SchellingState } from './state.ts';
 
@@ -47,10 +46,11 @@ export const metricDefinitions = [
 
 const slot = Object.fromEntries(metricDefinitions.map((m, i) => [m.id, i])) as Record<MetricId, number>;
 
+/** Records the state after the step (or the initial state), as the step's judgement measured it (rules.ts: judge). */
 export function measure(state: SchellingState, ctx: TickContext, recorder: Recorder): void {
   const n = state.type.length;
   recorder.record(ctx.tick, slot.happy, n === 0 ? Number.NaN : state.happyCount / n);
-  recorder.record(ctx.tick, slot.segregation, segregation(state));
+  recorder.record(ctx.tick, slot.segregation, state.segregation);
   recorder.record(ctx.tick, slot.moved, n === 0 ? 0 : state.moved / n);
   recorder.record(ctx.tick, slot.households, n);
 }
