@@ -19,6 +19,9 @@ export type {
   ReportIssue,
   StylizedFact,
   FactRow,
+  SnapshotDefinition,
+  SnapshotCategory,
+  GridSnapshot,
 } from './models/definition.ts';
 export { inBand } from './models/definition.ts';
 export { checkFacts, bandWords } from './run/facts.ts';
@@ -31,6 +34,13 @@ export { schelling } from './models/schelling/index.ts';
 export type { Scenario as SchellingScenario } from './models/schelling/schema.ts';
 export { scenarioSchema as schellingScenarioSchema } from './models/schelling/schema.ts';
 export type { SchellingState } from './models/schelling/state.ts';
+export { epstein } from './models/epstein/index.ts';
+export type { Scenario as EpsteinScenario } from './models/epstein/schema.ts';
+export { scenarioSchema as epsteinScenarioSchema } from './models/epstein/schema.ts';
+export type { EpsteinState, Sight as EpsteinSight } from './models/epstein/state.ts';
+export * from './models/behaviour/grievance.ts';
+export * from './models/behaviour/threshold.ts';
+export { discNeighbourhoods } from './engine/disc.ts';
 export { civilSociety } from './models/civil-society/index.ts';
 export type { Scenario as CivilSocietyScenario } from './models/civil-society/schema.ts';
 export { scenarioSchema as civilSocietyScenarioSchema } from './models/civil-society/schema.ts';
@@ -86,6 +96,8 @@ export {
   defaultModelId,
   monthScenarioSchema,
   stepScenarioSchema,
+  snapshotChartId,
+  maxSnapshots,
 } from './scenario/envelope.ts';
 export { scenarioSchemaFor, leversOf } from './scenario/modelSchemas.ts';
 export type { LeverInfo } from './scenario/modelSchemas.ts';
@@ -112,6 +124,8 @@ export function loadScenario(path: string, io: ScenarioIO): Promise<LoadedScenar
 // running
 export { runReplicate, startReplicate, clockOf } from './run/replicate.ts';
 export type { ReplicateResult, ReplicateOptions, ReplicateRun } from './run/replicate.ts';
+export { snapshotTicks, takeSnapshot, checkSnapshotCategories, maxSnapshotSide } from './run/snapshots.ts';
+export type { ReplicateSnapshot } from './run/snapshots.ts';
 export { runScenario, applyOverrides } from './run/runScenario.ts';
 export type { RunOverrides, RunOptions, Progress } from './run/runScenario.ts';
 export { estimateRunCost, formatMegabytes } from './run/cost.ts';
@@ -142,7 +156,11 @@ export {
   reportHtml,
   summariseForFiles,
   fileDescriptions,
+  snapshotChart,
+  chartIds,
 } from './output/runFiles.ts';
+export { buildSnapshotSpec, snapshotCsv, snapshotTitle } from './output/snapshotChart.ts';
+export type { SnapshotChartContext } from './output/snapshotChart.ts';
 export type { RunResult, RunFile, RunSummaries, ReportContext } from './output/runFiles.ts';
 
 // comparing policies: statistics, tables, charts and reports of several runs (pure; no file system)

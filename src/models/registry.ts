@@ -5,6 +5,7 @@
 import { closestMatches, didYouMean } from '../scenario/didYouMean.ts';
 import { civilSociety } from './civil-society/index.ts';
 import type { AnyModel } from './definition.ts';
+import { epstein } from './epstein/index.ts';
 import { schelling } from './schelling/index.ts';
 import { threshold } from './threshold/index.ts';
 
@@ -12,6 +13,7 @@ const builtIn: Readonly<Record<string, AnyModel>> = {
   [civilSociety.id]: civilSociety,
   [threshold.id]: threshold,
   [schelling.id]: schelling,
+  [epstein.id]: epstein,
 };
 
 const registry: Record<string, AnyModel> = { ...builtIn };
