@@ -103,6 +103,7 @@ interface CheckDef {
   value?: number;
   inclusive?: boolean;
   minimum?: number;
+  maximum?: number;
   format?: string;
   pattern?: RegExp;
   error?: (issue: unknown) => unknown;
@@ -125,7 +126,11 @@ export function describeExpected(schema: AnySchema): string {
   if (inner instanceof z.ZodEnum) return describeOptions(inner.options as string[]);
   if (inner instanceof z.ZodArray) {
     const min = checksOf(inner).find((c) => c.check === 'min_length')?.minimum ?? 0;
-    return min > 0 ? `a list of at least ${min} item${min === 1 ? '' : 's'}` : 'a list';
+    const max = checksOf(inner).find((c) => c.check === 'max_length')?.maximum;
+    const items = (n: number) => `${n.toLocaleString('en-US')} item${n === 1 ? '' : 's'}`;
+    if (max !== undefined)
+      return min > 0 ? `a list of ${min} to ${items(max)}` : `a list of at most ${items(max)}`;
+    return min > 0 ? `a list of at least ${items(min)}` : 'a list';
   }
   if (inner instanceof z.ZodObject || inner instanceof z.ZodRecord) return 'a mapping (key: value lines)';
   if (inner instanceof z.ZodUnion)

@@ -22,7 +22,7 @@ describe('describeExpected', () => {
     [['population', 'network', 'degree'], 'an even whole number between 2 and 64'],
     [['parameters', 'participation', 'engagement'], 'a number between −20 and 20'],
     [['parameters', 'participation', 'baseRate'], 'a number between 0.001 and 0.999'],
-    [['timeline'], 'a list'],
+    [['timeline'], 'a list of at most 10,000 items'],
     [['timeline', 0, 'label'], 'non-empty text of at most 300 characters'],
     [['timeline', 0, 'set', 'legitimacy'], 'a number, true or false, or text of at most 100 characters'],
     [['output', 'metrics', 0], `one of ${metricIds.length} names (${metricIds.slice(0, 4).join(', ')}, …)`],
