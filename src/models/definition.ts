@@ -60,6 +60,50 @@ export interface AgentRecords<State> {
   records(state: State): Record<string, CsvCell>[];
 }
 
+/**
+ * What a cell of a grid snapshot can show: an empty cell, a kind of agent, an agent in some condition.
+ * Code 0 is the empty cell: it is drawn as the background of the grid, not cell by cell, so only the
+ * occupied cells weigh in the chart's data.
+ */
+export interface SnapshotCategory {
+  /** The value capture() writes into a cell: 0 for an empty cell, then 1, 2… (at most 255). */
+  code: number;
+  /** The legend's word for it, e.g. `Minority household` or `Jailed citizen`. */
+  label: string;
+  /**
+   * A CSS colour (`#rrggbb`). Pick colours told apart under the common colour-vision deficiencies (the
+   * Okabe–Ito set: #0072B2 blue, #E69F00 orange, #009E73 green, #D55E00 vermillion, #CC79A7 purple,
+   * #56B4E9 sky blue, #000000) and a light grey or white for the empty cell.
+   */
+  color: string;
+}
+
+/**
+ * A grid as it stands at one tick: one code per cell, in Mesa's cell order (cell (x, y) at index
+ * x · height + y, the first coordinate outer — the order of src/engine/grid.ts).
+ */
+export interface GridSnapshot {
+  width: number;
+  height: number;
+  /** width × height codes of SnapshotCategory; a fresh array (the platform keeps it). */
+  cells: Uint8Array;
+}
+
+/**
+ * How a spatial model shows its grid: the categories of a cell and how to read them off the state. With
+ * it, a run draws the grid of replicate 0 at the ticks the scenario's `output.snapshots` lists (default:
+ * the first and the last) as a heat map, `charts/snapshots.*`.
+ */
+export interface SnapshotDefinition<State> {
+  /** Every category a cell can show, in legend order; one of them has code 0 (the empty cell). */
+  categories: readonly SnapshotCategory[];
+  /**
+   * The grid as it stands, read off the state after the tick is measured. It must not change the state
+   * or draw random numbers: a run with snapshots gives the same series as one without.
+   */
+  capture(state: State): GridSnapshot;
+}
+
 /** Where a model-specific check reports a problem: the dotted path of the value and what is wrong. */
 export type ReportIssue = (
   path: readonly (string | number)[],
@@ -110,6 +154,8 @@ export interface ModelDefinition<S extends ScenarioBase = ScenarioBase, State = 
   phases: readonly Phase<State>[];
   measure(state: State, ctx: TickContext, recorder: Recorder): void;
   agents?: AgentRecords<State>;
+  /** A spatial model's grid, drawn at chosen ticks (`output.snapshots`); absent for models without one. */
+  snapshot?: SnapshotDefinition<State>;
   /** The model's ODD description, relative to the package root. */
   odd: string;
   /** Stylized facts the model should reproduce (`civsim facts`), with knockouts of their mechanisms. */

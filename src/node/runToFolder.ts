@@ -23,7 +23,7 @@ import { incompleteText } from '../output/incomplete.ts';
 import { buildManifest, type ManifestFile } from '../output/manifest.ts';
 import { defaultRunId } from '../output/runId.ts';
 import { outputMetricIds } from '../output/tables.ts';
-import { chartsOf } from '../output/runFiles.ts';
+import { chartIds, chartsOf } from '../output/runFiles.ts';
 import { extremeValues } from '../scenario/extremeValues.ts';
 import { scenarioHash } from '../scenario/hash.ts';
 import type { ScenarioIssue } from '../scenario/issues.ts';
@@ -225,7 +225,7 @@ export async function runToFolder(scenario: ScenarioBase, options: RunToFolderOp
       overrides: options.source?.overrides ?? {},
       replicateSeeds: replicates.map((r) => ({ replicate: r.replicate, seedKey: r.seedKey })),
       metrics: outputMetricIds(scenario, model.metrics),
-      charts: options.charts === false ? [] : chartsOf(model, scenario).map((c) => c.id),
+      charts: options.charts === false ? [] : chartIds(result, chartsOf(model, scenario)),
       software,
       argv: options.command?.argv ?? [],
       commandLine: options.command?.line ?? '',

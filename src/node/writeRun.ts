@@ -10,9 +10,11 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ManifestFile, SoftwareFacts } from '../output/manifest.ts';
 import {
+  chartIds,
   chartsOf,
   chartSpecs,
   reportHtml,
+  snapshotChart,
   summarisedMetrics,
   tableFiles,
   type RunResult,
@@ -81,9 +83,10 @@ export async function writeRunOutputs(
   const tables = tableFiles(result, summaries);
 
   const written: ManifestFile[] = [];
+  const drawn = options.charts === false ? [] : chartIds(result, charts);
   const plan = [
     ...tables.map((t) => t.path),
-    ...charts.flatMap((c) => [`charts/${c.id}.vl.json`, `charts/${c.id}.svg`, `charts/${c.id}.png`]),
+    ...drawn.flatMap((id) => [`charts/${id}.vl.json`, `charts/${id}.svg`, `charts/${id}.png`]),
     'index.html',
   ];
   const write = async (path: string, content: Uint8Array | string | Iterable<string>) => {
@@ -98,16 +101,22 @@ export async function writeRunOutputs(
   for (const table of tables) await write(table.path, table.content);
 
   const reportCharts: ReportChart[] = [];
-  if (charts.length > 0) {
+  if (drawn.length > 0) {
     await mkdir(join(folder, 'charts'), { recursive: true }).catch((error: unknown) => {
       throw new OutputError(`cannot write results to ${folder}`, error);
     });
-    for (const { chart, spec } of chartSpecs(result, summaries, charts)) {
-      await write(`charts/${chart.id}.vl.json`, specJson(spec));
-      const svg = namespaceSvgIds(await renderSvg(spec), `chart-${chart.id}`);
-      await write(`charts/${chart.id}.svg`, svg);
-      await write(`charts/${chart.id}.png`, renderPng(svg));
-      reportCharts.push({ id: chart.id, title: chart.title, svg });
+    // a spatial model's grid first (the picture of what happened), then the metrics' charts
+    const grid = snapshotChart(result);
+    const specs = [
+      ...(grid ? [grid] : []),
+      ...chartSpecs(result, summaries, charts).map(({ chart, spec }) => ({ ...chart, spec })),
+    ];
+    for (const { id, title, spec } of specs) {
+      await write(`charts/${id}.vl.json`, specJson(spec));
+      const svg = namespaceSvgIds(await renderSvg(spec), `chart-${id}`);
+      await write(`charts/${id}.svg`, svg);
+      await write(`charts/${id}.png`, renderPng(svg));
+      reportCharts.push({ id, title, svg });
     }
   }
 

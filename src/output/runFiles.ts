@@ -6,10 +6,11 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { AnyModel, MetricDefinition } from '../models/definition.ts';
 import type { ReplicateResult } from '../run/replicate.ts';
-import type { ChartSpec, ScenarioBase } from '../scenario/envelope.ts';
+import { snapshotChartId, type ChartSpec, type ScenarioBase } from '../scenario/envelope.ts';
 import { buildChartSpec, type ChartContext } from './charts.ts';
 import { endTable } from './endTable.ts';
 import { buildIndexHtml, type ReportChart } from './html.ts';
+import { buildSnapshotSpec, snapshotTitle } from './snapshotChart.ts';
 import { summariseRun, type Resolution, type SeriesSummary } from './summary.ts';
 import {
   agentsCsvLines,
@@ -122,6 +123,39 @@ export function chartSpecs(
 ): { chart: ChartSpec; spec: TopLevelSpec }[] {
   const context = chartContext(result, summaries);
   return charts.map((chart) => ({ chart, spec: buildChartSpec(chart, context) }));
+}
+
+/** A spatial model's snapshots of replicate 0, if the run took any (ModelDefinition.snapshot). */
+function snapshotsOf(result: RunResult) {
+  if (!result.model.snapshot) return undefined;
+  const snapshots = result.replicates.find((r) => r.replicate === 0)?.snapshots;
+  return snapshots && snapshots.length > 0 ? snapshots : undefined;
+}
+
+/**
+ * The chart of a spatial model's grid (charts/snapshots.*): replicate 0 at the ticks the scenario's
+ * `output.snapshots` chose, side by side; undefined for a model without a grid or a run without
+ * snapshots.
+ */
+export function snapshotChart(
+  result: RunResult,
+): { id: string; title: string; spec: TopLevelSpec } | undefined {
+  const { model, scenario, replicates } = result;
+  const snapshots = snapshotsOf(result);
+  if (!snapshots || !model.snapshot) return undefined;
+  const spec = buildSnapshotSpec(snapshots, {
+    scenarioTitle: scenario.title ?? scenario.name,
+    clock: model.clock,
+    replicates: replicates.length,
+    seed: scenario.seed,
+    categories: model.snapshot.categories,
+  });
+  return { id: snapshotChartId, title: snapshotTitle(snapshots, model.clock), spec };
+}
+
+/** The ids of the charts a run draws, in the order drawn: the grid snapshots first, then the metrics'. */
+export function chartIds(result: RunResult, charts: readonly ChartSpec[]): string[] {
+  return [...(snapshotsOf(result) ? [snapshotChartId] : []), ...charts.map((c) => c.id)];
 }
 
 /** The simulated period in words: "1991-01 to 2025-12 (420 months)" or "100 steps". */

@@ -15,6 +15,7 @@ import { Simulation } from '../engine/simulation.ts';
 import type { AnyModel } from '../models/definition.ts';
 import type { CsvCell } from '../output/csv.ts';
 import type { ScenarioBase } from '../scenario/envelope.ts';
+import { snapshotTicks, takeSnapshot, type ReplicateSnapshot } from './snapshots.ts';
 
 /** What one replicate returns: serialisable, so it crosses worker boundaries. */
 export interface ReplicateResult {
@@ -24,6 +25,11 @@ export interface ReplicateResult {
   series: RecordedSeries;
   /** The model's per-agent records at the end, when the scenario asks for them (output.agents). */
   agents?: Record<string, CsvCell>[];
+  /**
+   * Spatial models, replicate 0 only: the grid at the ticks `output.snapshots` lists (default the first
+   * and the last), in tick order.
+   */
+  snapshots?: ReplicateSnapshot[];
 }
 
 export interface ReplicateOptions {
@@ -88,8 +94,19 @@ export function startReplicate(
     measure: model.measure,
     onTick: options.onTick,
   });
+  // the grid is read after a tick is measured, without touching the state or any random stream
+  const snapshotAt = snapshotTicks(model, scenario, clock, replicate);
+  const snapshots: ReplicateSnapshot[] = [];
+  let tick = 0;
   return {
-    step: () => sim.step(),
+    step: () => {
+      if (!sim.step()) return false;
+      if (snapshots.length < snapshotAt.length && snapshotAt[snapshots.length] === tick) {
+        snapshots.push(takeSnapshot(model.snapshot!, state, tick, clock.label(tick)));
+      }
+      tick++;
+      return true;
+    },
     get done() {
       return sim.done;
     },
@@ -99,6 +116,7 @@ export function startReplicate(
       seedKey: streamSeed({ family, seed: scenario.seed, replicate, name: '<stream>' }),
       series: sim.finish(),
       ...(scenario.output.agents && model.agents ? { agents: model.agents.records(state) } : {}),
+      ...(snapshotAt.length > 0 ? { snapshots } : {}),
     }),
   };
 }

@@ -22,6 +22,8 @@ export interface EnvelopeSpec {
   actions: readonly { name: string; description: string }[];
   metricIds: readonly string[];
   sections: z.core.$ZodLooseShape;
+  /** Whether the model draws its grid (ModelDefinition.snapshot): only then has `output` its `snapshots`. */
+  snapshots?: boolean;
 }
 
 const enumOf = (values: readonly string[]) => z.enum(values as [string, ...string[]]);
@@ -114,27 +116,51 @@ export function stepEventSchema(actions: EnvelopeSpec['actions']) {
     .describe('An event at a step.');
 }
 
-/** What to record and draw (`output`). */
-export function outputSchemaOf(spec: Pick<EnvelopeSpec, 'metricIds' | 'clock'>) {
+/** The id (file name) of the chart of grid snapshots: charts/snapshots.vl.json, .svg, .png. */
+export const snapshotChartId = 'snapshots';
+
+/** The most ticks a scenario may ask to see the grid at: each is a panel of the snapshots chart. */
+export const maxSnapshots = 12;
+
+/** `output.snapshots` of a spatial model: when to draw the grid of replicate 0. */
+export function snapshotsSchemaOf(clock: EnvelopeSpec['clock']) {
+  const when =
+    clock === 'month'
+      ? 'months (YYYY-MM) from start to end'
+      : 'steps from 0 (the state before the first step) to `steps`';
   return z
-    .strictObject({
-      metrics: z
-        .array(enumOf(spec.metricIds))
-        .min(1)
-        .describe('Metrics written to series.csv and summary.csv (default: all).')
-        .optional(),
-      charts: z
-        .array(chartSchemaOf(spec))
-        .max(100)
-        .describe('Charts to draw (default: the model\u2019s standard set). At most 100.')
-        .optional(),
-      agents: z
-        .boolean()
-        .describe(
-          'Also write the model\u2019s per-agent records (e.g. ngos.csv) at the end of each replicate.',
-        )
-        .default(false),
-    })
+    .array(clock === 'month' ? dateSchema : stepSchema)
+    .max(maxSnapshots)
+    .describe(
+      `When to draw the grid of replicate 0 (charts/snapshots.*, small multiples side by side): ${when}, ` +
+        `each once. Default: the first and the last; [] draws none. At most ${maxSnapshots}: more panels ` +
+        'than that are too small to read.',
+    );
+}
+
+/** What to record and draw (`output`). */
+export function outputSchemaOf(spec: Pick<EnvelopeSpec, 'metricIds' | 'clock' | 'snapshots'>) {
+  const fields = {
+    metrics: z
+      .array(enumOf(spec.metricIds))
+      .min(1)
+      .describe('Metrics written to series.csv and summary.csv (default: all).')
+      .optional(),
+    charts: z
+      .array(chartSchemaOf(spec))
+      .max(100)
+      .describe('Charts to draw (default: the model\u2019s standard set). At most 100.')
+      .optional(),
+    agents: z
+      .boolean()
+      .describe('Also write the model\u2019s per-agent records (e.g. ngos.csv) at the end of each replicate.')
+      .default(false),
+  };
+  const spatial = { ...fields, snapshots: snapshotsSchemaOf(spec.clock).optional() };
+  // the type has `snapshots` either way (optional), so scenarios of every model share one shape; the
+  // schema of a model without a grid refuses the key (load.ts says why)
+  return z
+    .strictObject(spec.snapshots ? spatial : (fields as typeof spatial))
     .describe('What to record and draw.');
 }
 
@@ -355,7 +381,13 @@ export interface ScenarioBase {
   replicates: number;
   levers: object;
   timeline: readonly TimelineEvent[];
-  output: { metrics?: readonly string[]; charts?: readonly ChartSpec[]; agents: boolean };
+  output: {
+    metrics?: readonly string[];
+    charts?: readonly ChartSpec[];
+    agents: boolean;
+    /** Spatial models: when to draw the grid (steps, or dates for calendar models). */
+    snapshots?: readonly DateLike[];
+  };
   sources?: readonly string[];
   sweep?: SweepBlock;
 }

@@ -14,7 +14,7 @@ import { mergeScenarioSources } from './merge.ts';
 import { parseSource } from './parseSource.ts';
 import { toPlain } from './positions.ts';
 import type { Origin, SourceNode } from './positions.ts';
-import { findModel, modelById, modelIds } from '../models/registry.ts';
+import { findModel, modelById, modelIds, models } from '../models/registry.ts';
 import type { AnyModel } from '../models/definition.ts';
 import { closestMatches, didYouMean } from './didYouMean.ts';
 import { currentFormat, defaultModelId, type ScenarioBase } from './envelope.ts';
@@ -91,6 +91,7 @@ export async function checkScenarioFile(path: string, io: ScenarioIO): Promise<S
           data: upgrade.data,
           source: merged,
           renames,
+          absentKeys: absentKeysOf(model.model),
         })),
     ...semantic.issues,
   ];
@@ -140,6 +141,25 @@ function modelOf(data: unknown, source: SourceNode): { model: AnyModel } | { iss
       hint: suggestion ?? `civsim has the models ${modelIds.join(', ')}`,
     },
   };
+}
+
+/** The envelope keys this model lacks, with why (output.snapshots: only models with a grid draw it). */
+function absentKeysOf(model: AnyModel): Map<string, { message: string; hint: string }> | undefined {
+  if (model.snapshot) return undefined;
+  const spatial = Object.values(models)
+    .filter((m) => m.snapshot)
+    .map((m) => m.id);
+  return new Map([
+    [
+      'output.snapshots',
+      {
+        message: `the ${model.id} model has no grid to draw: output.snapshots is only for spatial models`,
+        hint:
+          'remove output.snapshots' +
+          (spatial.length > 0 ? ` (the models with a grid: ${spatial.join(', ')})` : ''),
+      },
+    ],
+  ]);
 }
 
 /** Loads a scenario file or throws a ScenarioError listing every issue. */

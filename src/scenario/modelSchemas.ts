@@ -27,6 +27,7 @@ function build(model: AnyModel): ModelSchemas {
     actions: model.actions,
     metricIds: model.metrics.map((m) => m.id),
     sections: model.sections,
+    snapshots: model.snapshot !== undefined,
   });
   const schemas = new Map<string, AnySchema>();
   const groups = new Set<string>();

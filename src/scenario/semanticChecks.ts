@@ -16,6 +16,7 @@ import { leversOf, type LeverInfo } from './modelSchemas.ts';
 import { renameHint, renameOf, renameWords } from './renames.ts';
 import { keyOrigin, valueOrigin } from './positions.ts';
 import type { SourceNode } from './positions.ts';
+import { snapshotChartId } from './envelope.ts';
 import { dateSchema, stepSchema } from './schemaParts.ts';
 import { isNumberSchema } from './schemaInfo.ts';
 import { convertZodIssues } from './zodIssues.ts';
@@ -109,6 +110,7 @@ class SemanticChecker {
     }
     this.warnOutsidePeriod(axis);
     this.checkChartIds(data);
+    this.checkSnapshots(data, axis);
   }
 
   /** A model's own check reports at the value of a path. */
@@ -296,11 +298,60 @@ class SemanticChecker {
     }
   }
 
+  /** A spatial model's output.snapshots: ticks the run reaches, each once. */
+  private checkSnapshots(data: Plain, axis: TimeAxis): void {
+    if (!this.model.snapshot || !isRecord(data.output) || !Array.isArray(data.output.snapshots)) return;
+    const unit = axis.key === 'step' ? 'step' : 'month';
+    const name = (value: unknown) => (axis.key === 'step' ? `step ${String(value)}` : String(value));
+    const seen = new Map<number, number>();
+    data.output.snapshots.forEach((value, i) => {
+      const at = axis.at(value);
+      if (at === undefined) return; // malformed: the schema says what it should be
+      const path = ['output', 'snapshots', i];
+      const { first, last } = axis;
+      if (first !== undefined && last !== undefined && (at < first || at > last)) {
+        this.report(path, 'value', {
+          message:
+            at > last
+              ? `the snapshot at ${name(value)} is after the end (${axis.endText})`
+              : `the snapshot at ${name(value)} is before the start (${axis.startText})`,
+          expected:
+            axis.key === 'step'
+              ? `a step from 0 to ${last}`
+              : `a month from ${axis.startText} to ${axis.endText}`,
+          got: showValue(value),
+          hint: `the grid can only be drawn at a ${unit} the run reaches`,
+        });
+        return;
+      }
+      const earlier = seen.get(at);
+      if (earlier === undefined) {
+        seen.set(at, i);
+        return;
+      }
+      this.report(path, 'value', {
+        message: `${name(value)} is already drawn by output.snapshots[${earlier}]`,
+        expected: `each ${unit} once`,
+        got: showValue(value),
+        hint: 'remove the repeat',
+      });
+    });
+  }
+
   private checkChartIds(data: Plain): void {
     if (!isRecord(data.output) || !Array.isArray(data.output.charts)) return;
     const first = new Map<string, number>();
     data.output.charts.forEach((chart, i) => {
       if (!isRecord(chart) || typeof chart.id !== 'string') return;
+      if (this.model.snapshot && chart.id === snapshotChartId) {
+        this.report(['output', 'charts', i, 'id'], 'value', {
+          message: `chart id ${JSON.stringify(chart.id)} is the grid snapshots' (charts/${snapshotChartId}.*)`,
+          expected: `an id other than ${snapshotChartId}`,
+          got: showValue(chart.id),
+          hint: 'give this chart another id',
+        });
+        return;
+      }
       const earlier = first.get(chart.id);
       if (earlier === undefined) {
         first.set(chart.id, i);

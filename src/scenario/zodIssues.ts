@@ -35,6 +35,11 @@ export interface ZodIssueContext {
   prefix?: readonly PathSegment[];
   /** The model's renames, so an old name is answered with its new one. */
   renames?: readonly Rename[];
+  /**
+   * Keys the envelope gives some models only (`output.snapshots`: models with a grid), by dotted path,
+   * each with why this model has none: said instead of a bare "unknown key".
+   */
+  absentKeys?: ReadonlyMap<string, { message: string; hint: string }>;
 }
 
 export function convertZodIssues(
@@ -53,6 +58,11 @@ function convertZodIssue(issue: z.core.$ZodIssue, context: ZodIssueContext): Sce
     return issue.keys.map((key) => {
       const found = unknownKeyIssue(key, [...path, key], allowed, context.source);
       const rename = renameOf(context.renames, [...path, key].join('.'));
+      const absent = context.absentKeys?.get([...path, key].join('.'));
+      if (absent) {
+        const { expected: _expected, ...rest } = found;
+        return { ...rest, message: absent.message, hint: absent.hint };
+      }
       return rename
         ? { ...found, message: `${found.path} ${renameWords(rename)}`, hint: renameHint(rename) }
         : found;
