@@ -5,15 +5,17 @@
  * whatever the others do. In a reversible crowd an agent stops again when the share falls below its
  * threshold; otherwise acting, once started, lasts (a cascade).
  *
+ * The rule, `acts`, is the one in src/models/behaviour/threshold.ts that the civil-society model's
+ * participation also weighs (as βN·thresholdExcess).
+ *
  * The update is synchronous: everyone decides on the previous step's state, which is what makes the
  * crowd's share follow Granovetter's iteration r(t+1) = F(r(t)) exactly.
  */
+import { acts } from '../behaviour/threshold.ts';
 import type { ThresholdState } from './state.ts';
 
-/** Whether an agent with this threshold acts when the share it sees acting is `share` (pure). */
-export function acts(share: number, threshold: number, shift: number): boolean {
-  return share >= threshold + shift;
-}
+/** The rule itself, shared with the civil-society model's participation (src/models/behaviour). */
+export { acts };
 
 /** The share of an agent's neighbours that act (0 for an agent with no neighbours). */
 export function neighbourShare(state: ThresholdState, i: number): number {
