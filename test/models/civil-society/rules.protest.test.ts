@@ -5,6 +5,8 @@
  * capacity, jail terms and releases.
  */
 import { describe, expect, it } from 'vitest';
+import { arrestProbability as epstein, grievance, rebels } from '../../../src/models/behaviour/grievance.ts';
+import { legitimacyOf } from '../../../src/models/civil-society/rules/participation.ts';
 import {
   arrestProbability,
   createProtestRoll,
@@ -99,6 +101,57 @@ describe('protests', () => {
       }
       expect(protests(pr, h, 1, r, p)).toBe(false);
       expect(protests({ ...pr, grievanceScale: 0 }, h, l, r, p)).toBe(false);
+    }
+  });
+});
+
+describe('one implementation: the classic Epstein rule', () => {
+  it('arrestProbability and protests are the shared functions, to the bit', () => {
+    const u = seeded('shared-rule');
+    for (let k = 0; k < 2000; k++) {
+      const [rep, share, h, l, r] = [u(), between(u, 0, 0.1), u(), u(), u()];
+      const risk = arrestProbability(pr, rep, share);
+      const cops = pr.police * rep * pr.vision;
+      const seen = 1 + pr.safetyInNumbers * share * pr.vision;
+      expect(risk).toBe(epstein(pr.arrestConstant, cops, seen, 'floor'));
+      expect(protests(pr, h, l, r, risk)).toBe(
+        rebels(grievance(h, l, pr.grievanceScale), r, risk, pr.threshold),
+      );
+    }
+  });
+
+  it('the monthly phase, everyone reconsidering, protests exactly where the rule says', () => {
+    for (const [legitimacy, repression, lastMonth] of [
+      [0.1, 0.25, 0],
+      [0.2, 0.25, 2],
+      [0, 0.5, 1],
+      [0.05, 0, 0],
+    ]) {
+      // the citizens' own random hardship, risk aversion and legitimacy; all hardship grievance (scale 1),
+      // so that grievance, risk and threshold all decide someone; no arrests
+      const state = stateOf({
+        parameters: { protest: { reconsiderRate: 1, arrestCapacity: 0, grievanceScale: 1 } },
+      });
+      const q = state.params.protest;
+      state.sector.legitimacyScale = 0.5;
+      state.sector.legitimacyOffset = legitimacy;
+      state.sector.repression = repression;
+      state.sector.protesters = lastMonth;
+      const c = state.citizens;
+      const risk = arrestProbability(q, repression, lastMonth / 200);
+      const expected = Array.from({ length: 200 }, (_, i) => i).filter((i) =>
+        protests(q, c.hardship[i], legitimacyOf(state, i), c.riskAversion[i], risk),
+      );
+      useStreams(state, { protest: constantStream(0.5) });
+      protest(state, tickOf(state, 0));
+      expect(expected.length, `legitimacy ${legitimacy}`).toBeGreaterThan(5);
+      expect(expected.length).toBeLessThan(195);
+      // where there is a risk, it holds back some whose grievance alone would carry them
+      const heldBack = Array.from({ length: 200 }, (_, i) => i).filter(
+        (i) => grievance(c.hardship[i], legitimacyOf(state, i), 1) > q.threshold && !expected.includes(i),
+      );
+      expect(heldBack.length > 0, `held back at repression ${repression}`).toBe(risk > 0);
+      expect(Array.from(c.protesting).flatMap((x, i) => (x ? [i] : []))).toEqual(expected);
     }
   });
 });

@@ -122,10 +122,19 @@ export function sectorTrustTarget(state: ModelState): number {
   return t < 0 ? 0 : t > top ? top : t;
 }
 
+/** The shared affine map of perceived legitimacy, scale·initial + offset, within [0, 1] (pure). */
+export function mappedLegitimacy(scale: number, offset: number, initial: number): number {
+  const l = scale * initial + offset;
+  return l < 0 ? 0 : l > 1 ? 1 : l;
+}
+
 /** A citizen's perceived legitimacy now: the shared map of her initial value, within [0, 1]. */
 export function legitimacyOf(state: ModelState, i: number): number {
-  const l = state.sector.legitimacyScale * state.citizens.legitimacy[i] + state.sector.legitimacyOffset;
-  return l < 0 ? 0 : l > 1 ? 1 : l;
+  return mappedLegitimacy(
+    state.sector.legitimacyScale,
+    state.sector.legitimacyOffset,
+    state.citizens.legitimacy[i],
+  );
 }
 
 /** Mean perceived legitimacy of all citizens: from the shared map unless clipping to [0, 1] bites. */

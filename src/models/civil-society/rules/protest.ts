@@ -13,20 +13,32 @@
  * nothing to many — while the same loss spread over years lets the police take the first protesters one
  * by one (Epstein 2002: a sudden drop gives a larger peak than a gradual one). Each month protesters
  * reconsider, and a share of the others (geometric skipping: one draw per reconsidering citizen).
+ *
+ * Grievance, arrest risk and the decision are Epstein's rule as the classic Epstein model runs it
+ * (src/models/behaviour/grievance.ts, with NetLogo's floor); this file only says what hardship,
+ * legitimacy, police and protesters are here.
  */
 import type { TickContext } from '../../../engine/simulation.ts';
+import {
+  arrestProbability as epsteinArrestProbability,
+  grievance,
+  rebels,
+} from '../../behaviour/grievance.ts';
 import type { Parameters } from '../schema.ts';
 import type { ModelState, ProtestRoll } from '../state.ts';
-import { legitimacyOf } from './participation.ts';
+import { legitimacyOf, mappedLegitimacy } from './participation.ts';
 
-/** The arrest risk a citizen estimates when `seenShare` of the people she sees protest (pure). */
+/**
+ * The arrest risk a citizen estimates when `seenShare` of the people she sees protest: Epstein's
+ * P = 1 − exp(−k·⌊C/A⌋) with C = police·repression·vision and A = 1 + s·seenShare·vision (pure).
+ */
 export function arrestProbability(pr: Parameters['protest'], repression: number, seenShare: number): number {
   const police = pr.police * repression * pr.vision;
   const protesters = 1 + pr.safetyInNumbers * seenShare * pr.vision;
-  return 1 - Math.exp(-pr.arrestConstant * Math.floor(police / protesters));
+  return epsteinArrestProbability(pr.arrestConstant, police, protesters, 'floor');
 }
 
-/** Whether a citizen protests: net grievance above the threshold (pure; Epstein 2002). */
+/** Whether a citizen protests: Epstein's rule with grievance scale·H·(1 − L) and threshold T (pure). */
 export function protests(
   pr: Parameters['protest'],
   hardship: number,
@@ -34,7 +46,7 @@ export function protests(
   riskAversion: number,
   arrestRisk: number,
 ): boolean {
-  return pr.grievanceScale * hardship * (1 - legitimacy) - riskAversion * arrestRisk > pr.threshold;
+  return rebels(grievance(hardship, legitimacy, pr.grievanceScale), riskAversion, arrestRisk, pr.threshold);
 }
 
 /** An empty roll for n citizens over a run of `ticks` months. */
@@ -64,7 +76,8 @@ function buildCandidates(
   const found: number[] = [];
   let least = Infinity;
   for (let j = 0; j < hardship.length; j++) {
-    if (gs * hardship[j] > threshold) {
+    // the rule at its most favourable: no legitimacy, no risk
+    if (rebels(grievance(hardship[j], 0, gs), 0, 0, threshold)) {
       found.push(j);
       if (riskAversion[j] < least) least = riskAversion[j];
     }
@@ -96,8 +109,7 @@ export function protest(state: ModelState, ctx: TickContext): void {
     if (decides(i)) next[count++] = i;
     else protesting[i] = 0;
   }
-  // a share of the free others reconsider (geometric skipping); the rule of `protests`, inlined with the
-  // shared legitimacy map (legitimacyOf) because this loop visits every citizen every month
+  // a share of the free others reconsider (geometric skipping)
   const q = Math.min(1, pr.reconsiderRate);
   const gs = pr.grievanceScale;
   const threshold = pr.threshold;
@@ -108,21 +120,19 @@ export function protest(state: ModelState, ctx: TickContext): void {
     // only citizens whose hardship could carry a grievance past the threshold can protest (a static
     // filter), visited from the highest hardship down: once even the least legitimacy and the least risk
     // aversion anyone has could not carry this month's grievance past the threshold, no one further down
-    // can protest. (Rounding is monotone, so the bound computed in the rule's own order is exact.) The
-    // newcomers are then put in index order, so the result is the same as visiting everyone in turn.
+    // can protest. (Rounding is monotone, so the bound, the rule itself at those least values, is exact.)
+    // The newcomers are then put in index order, so the result is the same as visiting everyone in turn.
     if (roll.candidateCount < 0) buildCandidates(roll, hardship, riskAversion, gs, threshold);
     const candidates = roll.candidates;
-    let lMin = la * sector.initialLegitimacyMin + lb;
-    lMin = lMin < 0 ? 0 : lMin > 1 ? 1 : lMin;
-    const leastRisk = roll.leastRiskAversion * risk;
+    const lMin = mappedLegitimacy(la, lb, sector.initialLegitimacyMin);
+    const leastRiskAversion = roll.leastRiskAversion;
     const first = count;
     for (let k = 0; k < roll.candidateCount; k++) {
       const j = candidates[k];
-      if (gs * hardship[j] * (1 - lMin) - leastRisk <= threshold) break;
+      if (!rebels(grievance(hardship[j], lMin, gs), leastRiskAversion, risk, threshold)) break;
       if (protesting[j] !== 0 || jailedUntil[j] > tick) continue;
-      let l = la * initial[j] + lb;
-      l = l < 0 ? 0 : l > 1 ? 1 : l;
-      if (gs * hardship[j] * (1 - l) - riskAversion[j] * risk > threshold) {
+      const l = mappedLegitimacy(la, lb, initial[j]);
+      if (rebels(grievance(hardship[j], l, gs), riskAversion[j], risk, threshold)) {
         protesting[j] = 1;
         next[count++] = j;
       }
