@@ -9,7 +9,8 @@
 import { createColumns, type Columns } from '../../engine/columns.ts';
 import type { RandomStream } from '../../engine/random.ts';
 import { clamp01 } from '../../engine/stats.ts';
-import type { Scenario } from './schema.ts';
+import { thresholdExcess } from '../behaviour/threshold.ts';
+import type { Parameters, Scenario } from './schema.ts';
 
 export const citizenSpec = {
   resources: Float32Array,
@@ -29,7 +30,7 @@ export const citizenSpec = {
   legitimacy: Float32Array,
   active: Uint8Array,
   member: Int32Array,
-  /** βR·R + βE·E − βN·θ: the part of the participation logit fixed for life (computed once). */
+  /** βR·R + βE·E − βN·θ: the part of the participation logit fixed for life (staticLogitOf, once). */
   staticLogit: Float32Array,
   protesting: Uint8Array,
   /** First month out of jail (0: never jailed). */
@@ -39,6 +40,22 @@ export type Citizens = Columns<typeof citizenSpec>;
 
 /** Mean of the resources distribution (triangular on [0, 1]), the reference of the participation logit. */
 export const meanResources = 0.5;
+
+/**
+ * The part of a citizen's participation logit fixed for life (pure): βR·R + βE·E and the threshold's part
+ * of Granovetter's influence term βN·thresholdExcess(a, θ) (src/models/behaviour/threshold.ts). The
+ * excess is linear in the share a, so βN·(a − θ) = βN·a + βN·thresholdExcess(0, θ) — the month adds βN·a
+ * (participationLogit) — and thresholdExcess(0, θ) is −θ exactly, so this is the same number, to the
+ * bit, as βR·R + βE·E − βN·θ. Folded in here, θ costs the monthly loop no read.
+ */
+export function staticLogitOf(
+  v: Parameters['participation'],
+  resources: number,
+  engagement: number,
+  threshold: number,
+): number {
+  return v.resources * resources + v.engagement * engagement + v.influence * thresholdExcess(0, threshold);
+}
 
 export function createCitizens(scenario: Scenario, rng: RandomStream): Citizens {
   const n = scenario.population.citizens;
@@ -62,7 +79,7 @@ export function createCitizens(scenario: Scenario, rng: RandomStream): Citizens 
     c.legitimacy[i] = clamp01(levers.legitimacy + p.legitimacySd * rng.normal());
     c.active[i] = u() < initial.participation ? 1 : 0;
     c.member[i] = -1;
-    c.staticLogit[i] = v.resources * r + v.engagement * c.engagement[i] - v.influence * c.threshold[i];
+    c.staticLogit[i] = staticLogitOf(v, r, c.engagement[i], c.threshold[i]);
   }
   return c;
 }

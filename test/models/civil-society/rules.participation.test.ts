@@ -10,6 +10,8 @@ import {
   setCitizenStatus,
   advanceMonth,
 } from '../../../src/models/civil-society/citizenState.ts';
+import { thresholdExcess } from '../../../src/models/behaviour/threshold.ts';
+import { staticLogitOf } from '../../../src/models/civil-society/citizens.ts';
 import { DORMANT, INFORMAL } from '../../../src/models/civil-society/ngos.ts';
 import {
   legitimacyOf,
@@ -136,6 +138,41 @@ describe('participationLogit', () => {
     expect(
       participationLogit(full, 0.5, 0.3, 0.4, 0.5, 0) - participationLogit(full, 0.5, 0.3, 0.4, 0.5, 1),
     ).toBeCloseTo(2 * 0.8, 12);
+  });
+});
+
+describe('staticLogitOf: the influence term is the threshold model’s excess', () => {
+  it('with the month’s βN·a, gives βN·thresholdExcess(a, θ) of the shared threshold rule', () => {
+    const u = seeded('static-logit');
+    const terms: LogitTerms = { shared: -1, skills: 0.6, trust: 0.8, influence: 1.2, risk: 0.5 };
+    for (let k = 0; k < 500; k++) {
+      const [r, e, theta, skill, trust, a, risk] = [u(), u(), u(), u(), u(), u(), u()];
+      const z = participationLogit(terms, staticLogitOf(p, r, e, theta), skill, trust, a, risk);
+      const whole =
+        terms.shared +
+        p.resources * r +
+        p.engagement * e +
+        terms.skills * skill +
+        terms.trust * trust +
+        terms.influence * thresholdExcess(a, theta) -
+        terms.risk * risk;
+      expect(z).toBeCloseTo(whole, 12);
+    }
+  });
+
+  it('is βR·R + βE·E − βN·θ to the bit (thresholdExcess(0, θ) is −θ exactly)', () => {
+    const u = seeded('static-logit-bits');
+    for (let k = 0; k < 2000; k++) {
+      const [r, e, theta] = [Math.fround(u()), Math.fround(u()), Math.fround(u())];
+      const q = {
+        ...p,
+        resources: between(u, -5, 5),
+        engagement: between(u, -5, 5),
+        influence: between(u, -5, 5),
+      };
+      expect(staticLogitOf(q, r, e, theta)).toBe(q.resources * r + q.engagement * e - q.influence * theta);
+    }
+    expect(staticLogitOf(p, 0.5, 0.3, 0)).toBe(p.resources * 0.5 + p.engagement * 0.3);
   });
 });
 

@@ -5,6 +5,9 @@
  *
  *   p = σ(β0 + βR·R + βE·E + βS·S + βT·T + βM·asked + βN·(a − θ) − βP·ρ·repression)
  *
+ * where a − θ is the threshold excess of the classic threshold model (thresholdExcess in
+ * src/models/behaviour/threshold.ts: one implementation): its −θ part is fixed for life and folded into
+ * each citizen's static logit (staticLogitOf in citizens.ts), its a part added each month.
  * β0 follows from `baseRate`, the chance that a reference citizen volunteers (participationIntercept).
  * Every feedback is bounded: being asked saturates with the NGOs' recruitment effort (census.ts), the
  * influence term is a share, skills and trust are shares — so no single coefficient can flip the sector
@@ -80,7 +83,8 @@ export function logitTerms(
 
 /**
  * One citizen's participation logit (pure; the hot loop calls it): `staticPart` = βR·R + βE·E − βN·θ,
- * fixed for life; `activeShare` the volunteering share of her sampled contacts.
+ * fixed for life (staticLogitOf, with the threshold's part of βN·thresholdExcess(a, θ)); `activeShare`
+ * the volunteering share a of her sampled contacts, which completes that influence term.
  */
 export function participationLogit(
   k: LogitTerms,
