@@ -7,6 +7,7 @@ import type { ModelDefinition } from '../definition.ts';
 import { measure, metricDefinitions } from './measure.ts';
 import { judge, step } from './rules.ts';
 import { actions, sections, type Scenario } from './schema.ts';
+import { snapshot } from './snapshot.ts';
 import { createSchellingState, type SchellingState } from './state.ts';
 
 /** Measured on the bench machine: seconds per household-step and per neighbour cell read. */
@@ -70,5 +71,6 @@ export const schelling: ModelDefinition<Scenario, SchellingState> = {
   },
   phases: [{ name: 'move', run: step }],
   measure,
+  snapshot,
   odd: 'src/models/schelling/ODD.md',
 };

@@ -74,7 +74,14 @@ export const sections = {
   levers: leversSchema.prefault({}),
 };
 
-export const scenarioSchema = stepScenarioSchema({ id: 'schelling', actions, metricIds, sections });
+/** With `output.snapshots`: the model draws its grid (index.ts: snapshot). */
+export const scenarioSchema = stepScenarioSchema({
+  id: 'schelling',
+  actions,
+  metricIds,
+  sections,
+  snapshots: true,
+});
 
 export type Scenario = z.output<typeof scenarioSchema>;
 export type Levers = Scenario['levers'];
