@@ -7,7 +7,27 @@
  */
 import type { Grid, Neighbourhoods } from './grid.ts';
 
+/**
+ * Built neighbourhoods by grid shape, radius and centre: immutable, so every grid of one shape (the
+ * replicates of a run) shares them; the least recently used goes when more than `builtLimit` are kept.
+ */
+const built = new Map<string, Neighbourhoods>();
+const builtLimit = 8;
+
 export function discNeighbourhoods(
+  grid: Pick<Grid, 'width' | 'height' | 'torus' | 'cellCount'>,
+  radius: number,
+  withCentre: boolean,
+): Neighbourhoods {
+  const key = `${grid.width}x${grid.height}:${grid.torus}:${radius}:${withCentre}`;
+  const found = built.get(key) ?? buildDisc(grid, radius, withCentre);
+  built.delete(key); // (re-)inserted as the most recently used
+  built.set(key, found);
+  if (built.size > builtLimit) built.delete(built.keys().next().value!);
+  return found;
+}
+
+function buildDisc(
   grid: Pick<Grid, 'width' | 'height' | 'torus' | 'cellCount'>,
   radius: number,
   withCentre: boolean,

@@ -7,6 +7,7 @@
 import type { ModelDefinition } from '../definition.ts';
 import { stylizedFacts, withOverrides } from './facts.ts';
 import { measure, metricDefinitions } from './measure.ts';
+import { snapshot } from './snapshot.ts';
 import { step } from './rules.ts';
 import { actions, sections, type Scenario } from './schema.ts';
 import { createEpsteinState, type EpsteinState } from './state.ts';
@@ -92,6 +93,7 @@ export const epstein: ModelDefinition<Scenario, EpsteinState> = {
   },
   phases: [{ name: 'act', run: step }],
   measure,
+  snapshot,
   odd: 'src/models/epstein/ODD.md',
   // a getter: facts.ts runs this very definition, so it imports this module (either may load first)
   get facts() {

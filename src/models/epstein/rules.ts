@@ -27,11 +27,12 @@ export function look(state: EpsteinState, a: number, sight: Neighbourhoods, seen
     const v = tally[c];
     cops += v & 0xff;
     const here = (v >>> 8) & 0xff;
-    if (here !== 0) {
-      active += here;
-      rebelCells[withRebels++] = c;
-    }
-    if ((v & blocking) === 0) open[free++] = c;
+    active += here;
+    // branch-free: the cell is written every time and kept only when it qualifies
+    rebelCells[withRebels] = c;
+    withRebels += here !== 0 ? 1 : 0;
+    open[free] = c;
+    free += (v & blocking) === 0 ? 1 : 0;
   }
   seen.cops = cops;
   seen.active = active;
@@ -113,13 +114,31 @@ export function copTurnMesa(state: EpsteinState, a: number): void {
   if (state.movement && open > 0) moveTo(state, a, state.open[Math.floor(state.moves() * open)]);
 }
 
+/**
+ * Moves agent a to a uniformly chosen open cell in `sight` (netlogo), if there is one: random cells of the
+ * sight until an open one (rejection sampling: uniform over the open cells), and after a few misses a full
+ * look, which also tells whether any cell is open at all.
+ */
+export function moveWithin(state: EpsteinState, a: number, sight: Neighbourhoods): void {
+  const { offsets, cells } = sight;
+  const at = state.cell[a];
+  const from = offsets[at];
+  const size = offsets[at + 1] - from;
+  for (let tries = 0; tries < 16; tries++) {
+    const c = cells[from + Math.floor(state.moves() * size)];
+    if ((state.tally[c] & state.blocking) === 0) {
+      moveTo(state, a, c);
+      return;
+    }
+  }
+  const open = look(state, a, sight, state.seen);
+  if (open > 0) moveTo(state, a, state.open[Math.floor(state.moves() * open)]);
+}
+
 /** A free citizen's turn under NetLogo's Rebellion: move within vision, then decide where she stands. */
 export function citizenTurnNetLogo(state: EpsteinState, a: number): void {
   const seen = state.seen;
-  if (state.movement) {
-    const open = look(state, a, state.citizenSight, seen);
-    if (open > 0) moveTo(state, a, state.open[Math.floor(state.moves() * open)]);
-  }
+  if (state.movement) moveWithin(state, a, state.citizenSight);
   look(state, a, state.citizenSight, seen);
   setStatus(state, a, decides(state, a, seen) ? ACTIVE : QUIET);
 }
@@ -127,8 +146,7 @@ export function citizenTurnNetLogo(state: EpsteinState, a: number): void {
 /** A cop's turn under NetLogo's Rebellion: move, then arrest one active citizen in sight and step onto her cell. */
 export function copTurnNetLogo(state: EpsteinState, a: number): void {
   const seen = state.seen;
-  const open = look(state, a, state.copSight, seen);
-  if (open > 0) moveTo(state, a, state.open[Math.floor(state.moves() * open)]);
+  moveWithin(state, a, state.copSight);
   look(state, a, state.copSight, seen);
   if (seen.active > 0) {
     const t = activeAt(state, seen, Math.floor(state.arrests() * seen.active));

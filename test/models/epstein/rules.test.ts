@@ -17,6 +17,7 @@ import {
   step,
 } from '../../../src/models/epstein/rules.ts';
 import { scenarioSchema, type Scenario } from '../../../src/models/epstein/schema.ts';
+import { captureStreet, snapshot } from '../../../src/models/epstein/snapshot.ts';
 import {
   ACTIVE,
   createEpsteinState,
@@ -221,4 +222,22 @@ describe('a step', () => {
       expect(sawActive).toBe(true);
     });
   }
+});
+
+describe('snapshot', () => {
+  it('shows who is on each cell, the most visible first when several share it', () => {
+    const state = placed('netlogo', [
+      { cop: true, x: 1, y: 1 },
+      { x: 1, y: 1, status: JAILED, jail: 4 }, // under the cop who jailed her
+      { x: 2, y: 3, status: ACTIVE },
+      { x: 2, y: 3, status: QUIET },
+      { x: 5, y: 0 },
+      { x: 6, y: 0, status: JAILED, jail: 1 },
+    ]);
+    const shot = captureStreet(state);
+    const at = (x: number, y: number) => shot.cells[state.grid.cellAt(x, y)];
+    expect([at(1, 1), at(2, 3), at(5, 0), at(6, 0), at(0, 0)]).toEqual([4, 3, 2, 1, 0]);
+    expect(shot.cells.filter((c) => c !== 0).length).toBe(4);
+    expect(snapshot.categories.map((c) => c.code).sort()).toEqual([0, 1, 2, 3, 4]);
+  });
 });
