@@ -66,12 +66,14 @@ export function judge(state: SchellingState): void {
       sum += same / all;
       counted++;
     }
+    // counted without branching on the verdict (half the households either way in early steps)
+    const content = (mesa ? happyByShare(same, all, homophily) : happyByCount(same, minSimilar)) ? 1 : 0;
+    happyCount += content;
     if (mesa) {
-      const content = happyByShare(same, all, homophily);
-      happy[i] = content ? 1 : 0;
-      if (content) happyCount++;
-      else order[unhappy++] = i;
-    } else if (happyByCount(same, minSimilar)) happyCount++;
+      happy[i] = content;
+      order[unhappy] = i;
+      unhappy += 1 - content;
+    }
   }
   state.happyCount = happyCount;
   state.unhappy = unhappy;
