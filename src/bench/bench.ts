@@ -17,12 +17,15 @@
  *   installed bin (dist/, built if missing) against the sources through tsx;
  * - civsim compare: the five archetypes against status quo, 30 replicates each, against its runs alone;
  * - civsim sweep: a 1,000-run sweep at 10k citizens on 1 and 2 workers, and through Redis with 2 queue
- *   workers, its overhead per run; and one ABC-SMC generation of 1,000 particles (civsim calibrate).
+ *   workers, its overhead per run; and one ABC-SMC generation of 1,000 particles (civsim calibrate);
+ * - the classic models (issue 10; src/bench/classics.ts): the shipped Schelling and Epstein scenarios warm
+ *   (ms per run, µs per agent-step) and as whole `civsim run` processes, side by side with Mesa 3.3.1
+ *   (run in the same bench when MESA_SRC is set, else its recorded figures) and the speed-ups.
  *
  * Writes results/bench/bench-<timestamp>.json and .md and prints the table. `--quick` skips the
- * whole-country case and the comparison; `--platform` runs only the platform rows; `--compare` only the
- * comparison's; `--sweep` only the sweep's; `--case NAME` runs one case (used for the
- * child processes).
+ * whole-country case, the comparison, the sweeps and the classics; `--platform` runs only the platform
+ * rows; `--compare` only the comparison's; `--sweep` only the sweep's; `--classics` only the classic
+ * models'; `--case NAME` runs one case (used for the child processes).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -43,6 +46,7 @@ import { estimateRunCost, runCostCoefficients } from '../run/cost.ts';
 import type { ScenarioBase } from '../scenario/envelope.ts';
 import type { SweepPlan } from '../experiment/sweepPlan.ts';
 import { runReplicate as runAnyReplicate } from '../run/replicate.ts';
+import type { ClassicFigures } from './classics.ts';
 
 const runReplicate = (scenario: Scenario, replicate: number) =>
   runAnyReplicate(civilSociety, scenario, replicate);
@@ -66,6 +70,8 @@ interface CaseResult {
   note?: string;
   /** Cases that are not citizen-steps: what they measured, in words for the table. */
   figure?: string;
+  /** A classic model's case: civsim's and Mesa's figures side by side. */
+  classic?: ClassicFigures;
 }
 
 /** The estimate for a run of `scenario` as the case runs it. */
@@ -702,6 +708,17 @@ function applyOverridesOf(scenario: Scenario): Scenario {
   return { ...scenario, replicates: 1 };
 }
 
+/** The classic models' table, printed after the main one (set by classicModels). */
+let classicsText = '';
+
+/** The classic models against Mesa (src/bench/classics.ts). */
+async function classicModels(): Promise<CaseResult[]> {
+  const { classics, classicsTable } = await import('./classics.ts');
+  const { rows, source, bin } = await classics();
+  classicsText = classicsTable(rows, source, bin);
+  return rows;
+}
+
 /** Cases that give several rows and run in this process (their own children do the work). */
 const platformCases: Record<string, () => CaseResult[] | Promise<CaseResult[]>> = {
   pool,
@@ -775,8 +792,10 @@ async function main(argv: string[]): Promise<void> {
   // --sweep: only the sweep rows
   const compareOnly = argv.includes('--compare');
   const sweepOnly = argv.includes('--sweep');
+  // --classics: only the classic models against Mesa
+  const classicsOnly = argv.includes('--classics');
   const names =
-    platformOnly || compareOnly || sweepOnly
+    platformOnly || compareOnly || sweepOnly || classicsOnly
       ? []
       : Object.keys(cases).filter((n) => !(quick && n === 'country'));
   const results: CaseResult[] = [];
@@ -788,9 +807,11 @@ async function main(argv: string[]): Promise<void> {
     ? { comparison }
     : sweepOnly
       ? { sweeps }
-      : quick
-        ? platformCases
-        : { ...platformCases, comparison, sweeps };
+      : classicsOnly
+        ? { classics: classicModels }
+        : quick
+          ? platformCases
+          : { ...platformCases, comparison, sweeps, classics: classicModels };
   for (const [name, run] of Object.entries(groups)) {
     process.stderr.write(`bench: ${name} ...\n`);
     results.push(...(await run()));
@@ -810,7 +831,12 @@ async function main(argv: string[]): Promise<void> {
     ),
   ];
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
-  const text = [`civsim bench, ${new Date().toISOString()} — ${machine}`, '', ...lines].join('\n');
+  const text = [
+    `civsim bench, ${new Date().toISOString()} — ${machine}`,
+    '',
+    ...lines,
+    ...(classicsText ? ['', 'Classic models against Mesa 3.3.1 (issue 10):', '', classicsText] : []),
+  ].join('\n');
   process.stdout.write(`${text}\n`);
   const dir = join(root, 'results', 'bench');
   mkdirSync(dir, { recursive: true });
