@@ -109,7 +109,13 @@ export const sections = {
   levers: leversSchema.prefault({}),
 };
 
-export const scenarioSchema = stepScenarioSchema({ id: 'epstein', actions, metricIds, sections });
+export const scenarioSchema = stepScenarioSchema({
+  id: 'epstein',
+  actions,
+  metricIds,
+  sections,
+  snapshots: true,
+});
 
 export type Scenario = z.output<typeof scenarioSchema>;
 export type Levers = Scenario['levers'];
