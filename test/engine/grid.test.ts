@@ -2,7 +2,7 @@
  * The engine's grid and activation order: Mesa's cell numbering, neighbourhood sizes for Moore and von
  * Neumann at several radii, clipped and wrapped (corners have 3 Moore neighbours, edges 5; a small torus
  * collapses duplicates and never lists a cell as its own neighbour), shared between grids of one shape;
- * sums over neighbourhoods and additions around a cell (box filters for Moore squares) equal to the
+ * sums over neighbourhoods (box filters for Moore squares) and additions around a cell equal to the
  * cell-by-cell lists; occupancy bookkeeping, empty cells drawn uniformly by rejection or from their
  * index, and permutations that are uniform and fresh.
  */
