@@ -25,6 +25,8 @@ export { writeFileAtomic, syncFolder } from './atomicWrite.ts';
 export type { WrittenFile, WriteOptions, WriteFileSystem, WritableFile } from './atomicWrite.ts';
 export { renderSvg, renderPng } from './render.ts';
 export type { PngOptions } from './render.ts';
+export { chartBundle, chartText, vegaLiteMimeType } from './chartBundle.ts';
+export type { ChartBundle, ChartBundleOptions } from './chartBundle.ts';
 export { availableMemory } from './resources.ts';
 export { OutputError } from './fileErrors.ts';
 export { compareToFolder, comparisonsFolder, defaultCompareMetrics } from './compareToFolder.ts';
