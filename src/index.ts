@@ -270,6 +270,7 @@ export {
   sensitivityCsvLines,
 } from './experiment/sweepResults.ts';
 export type { SweepData, SensitivityRow } from './experiment/sweepResults.ts';
+export { runSweep, sweepPeriods, type RunSweepOptions } from './experiment/runSweep.ts';
 export { sweepCharts } from './experiment/sweepCharts.ts';
 export type { SweepChart } from './experiment/sweepCharts.ts';
 export { sweepMarkdown, sweepHtml } from './experiment/sweepReport.ts';

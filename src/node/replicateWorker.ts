@@ -8,8 +8,7 @@ import type { MessagePort } from 'node:worker_threads';
 import { NonFiniteMetricError } from '../engine/recorder.ts';
 import { RunLimitError } from '../engine/runLimitError.ts';
 import { modelById } from '../models/registry.ts';
-import { runRecordOf, type RunRecord } from '../experiment/runRecord.ts';
-import { clockOf, startReplicate, type ReplicateResult } from '../run/replicate.ts';
+import { startReplicate, type ReplicateResult } from '../run/replicate.ts';
 import type { ScenarioBase } from '../scenario/envelope.ts';
 
 export interface ReplicateTask {
@@ -58,32 +57,6 @@ export default function runReplicateTask(task: ReplicateTask): ReplicateOutcome 
   }
 }
 
-/** One run of a sweep: a design point's scenario and a replicate, reduced to the sweep's metrics. */
-export interface SweepRunTask {
-  scenario: ScenarioBase;
-  run: { index: number; point: number; replicate: number };
-  family: string;
-  metrics: readonly string[];
-}
-
-/**
- * A sweep's run in a worker. A run stopped by a model limit or a broken number does not stop the sweep:
- * it comes back as a record with no values (NaN) and the reason, and the report lists it.
- */
-export function sweepRun(task: SweepRunTask): RunRecord {
-  const { scenario, run, family, metrics } = task;
-  const model = modelById(scenario.model);
-  try {
-    const replicate = startReplicate(model, scenario, run.replicate, { family });
-    while (replicate.step());
-    return runRecordOf(replicate.result(), run, metrics);
-  } catch (error) {
-    if (error instanceof RunLimitError || error instanceof NonFiniteMetricError) {
-      const clock = clockOf(model, scenario);
-      const periods = clock.yearList().length > 0 ? clock.yearList().length : clock.labels().length;
-      const values = Object.fromEntries(metrics.map((m) => [m, new Array<number>(periods).fill(Number.NaN)]));
-      return { run: run.index, point: run.point, replicate: run.replicate, values, failure: error.message };
-    }
-    throw error;
-  }
-}
+// A sweep's run in a worker: the same function as in a notebook or a page (src/experiment/runSweep.ts).
+export { sweepRunRecord as sweepRun } from '../experiment/runSweep.ts';
+export type { SweepRunTask } from '../experiment/runSweep.ts';

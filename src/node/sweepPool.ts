@@ -6,13 +6,10 @@
  * runs never queues a million tasks; the main thread stays free for signals and progress.
  */
 import { Piscina } from 'piscina';
-import { applyPoint } from '../experiment/resolveParameters.ts';
 import type { RunRecord } from '../experiment/runRecord.ts';
-import { familyOf, runAt, type SweepPlan } from '../experiment/sweepPlan.ts';
-import { modelById } from '../models/registry.ts';
-import type { ScenarioBase } from '../scenario/envelope.ts';
+import { pointScenarios, sweepTaskOf } from '../experiment/runSweep.ts';
+import type { SweepPlan } from '../experiment/sweepPlan.ts';
 import { defaultWorkerCount } from './replicatePool.ts';
-import type { SweepRunTask } from './replicateWorker.ts';
 import { inLanes, workerFilename } from './workerLanes.ts';
 
 export interface SweepPoolOptions {
@@ -22,29 +19,7 @@ export interface SweepPoolOptions {
   onRecord(record: RunRecord): void | Promise<void>;
 }
 
-/** The scenario of each design point, built once per point as runs reach it (runs of a point are adjacent). */
-export function pointScenarios(plan: SweepPlan): (point: number) => ScenarioBase {
-  const model = modelById(plan.scenario.model);
-  let last = -1;
-  let scenario: ScenarioBase = plan.scenario;
-  return (point) => {
-    if (point !== last) {
-      scenario = applyPoint(plan.scenario, model, plan.parameters, plan.design.values[point]).scenario;
-      last = point;
-    }
-    return scenario;
-  };
-}
-
-/** What a worker thread needs to make run `index` of a plan. */
-export function sweepTaskOf(
-  plan: SweepPlan,
-  index: number,
-  scenarioOf: (point: number) => ScenarioBase,
-): SweepRunTask {
-  const run = runAt(plan, index);
-  return { scenario: scenarioOf(run.point), run, family: familyOf(plan, run.point), metrics: plan.metrics };
-}
+export { pointScenarios, sweepTaskOf } from '../experiment/runSweep.ts';
 
 /** Runs the given runs of a plan (indices, in the order to start them). */
 export async function runSweepOnWorkers(
