@@ -10,9 +10,13 @@ import { actions, sections, type Scenario } from './schema.ts';
 import { snapshot } from './snapshot.ts';
 import { createSchellingState, type SchellingState } from './state.ts';
 
-/** Measured on the bench machine: seconds per household-step and per neighbour cell read. */
+/**
+ * Measured on the bench machine (npm run bench -- --classics, 2026-12-01): seconds per household-step
+ * (the shuffle, the judgement) and per neighbour cell of a household-step (the tallies a move updates or
+ * the grid counts afresh; 0.02–0.06 µs a household-step at radius 2, whether few move or all).
+ */
 const secondsPerAgentStep = 2e-8;
-const secondsPerCellRead = 2e-9;
+const secondsPerNeighbour = 1e-9;
 
 export const schelling: ModelDefinition<Scenario, SchellingState> = {
   id: 'schelling',
@@ -59,8 +63,9 @@ export const schelling: ModelDefinition<Scenario, SchellingState> = {
     const reads = (2 * r + 1) ** 2 - 1;
     return {
       replicateSeconds:
-        0.01 + households * (scenario.steps + 1) * (secondsPerAgentStep + 2 * reads * secondsPerCellRead),
-      replicateBytes: cells * 8 + households * 10 + cells * reads * 4,
+        0.01 + households * (scenario.steps + 1) * (secondsPerAgentStep + reads * secondsPerNeighbour),
+      // per cell: occupancy, the empty-cell index, marks, tallies, scratch; the neighbourhood lists
+      replicateBytes: cells * 28 + households * 10 + cells * reads * 4,
       size: `${Math.round(households).toLocaleString('en-US')} households on ${scenario.grid.width} × ${scenario.grid.height} cells × ${scenario.steps} steps`,
     };
   },
