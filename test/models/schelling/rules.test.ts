@@ -2,7 +2,9 @@
  * The Schelling rules the step calls (src/models/schelling/rules.ts), on small hand-drawn towns: counts of
  * neighbours, Mesa's share rule (no neighbours = share 0) and ABMFC's count rule, and the two schedules —
  * mesa moves only those unhappy after the last judgement and judges everyone after the moves; abmfc
- * judges each household as it is activated, seeing earlier moves.
+ * judges each household as it is activated, seeing earlier moves. On random towns: the cells' tallies
+ * stay equal to a count of the grid move after move, and the judgement after a step measures the state
+ * after it. A replicate is a function of its seed, whatever ran before it in the process.
  */
 import { describe, expect, it } from 'vitest';
 import { Grid } from '../../../src/engine/grid.ts';
@@ -14,7 +16,11 @@ import {
   judge,
   step,
 } from '../../../src/models/schelling/rules.ts';
+import { schelling } from '../../../src/models/schelling/index.ts';
+import type { Scenario } from '../../../src/models/schelling/schema.ts';
 import { settle, tallyAlike, tallyAll, type SchellingState } from '../../../src/models/schelling/state.ts';
+import { loadScenario } from '../../../src/node/index.ts';
+import { runReplicate } from '../../../src/run/replicate.ts';
 
 /** A town from rows of characters: '0' and '1' households, '.' empty (x is the column, y the row). */
 function town(
@@ -199,5 +205,16 @@ describe('Schelling rules', () => {
     // radius 1: tallies are counted afresh when more than 3/19 of the cells' households move
     expect(Math.max(...moves) * 19).toBeGreaterThan(3 * s.tally.length);
     expect(Math.min(...moves) * 19).toBeLessThan(3 * s.tally.length);
+  });
+
+  it('is a function of the seed: a replicate gives the same series again after towns of other shapes ran', async () => {
+    const load = async (file: string) =>
+      (await loadScenario(`scenarios/classics/${file}`)).scenario as Scenario;
+    const small = { ...(await load('schelling-abmfc-small.yaml')), steps: 10 };
+    const other = { ...(await load('schelling-mesa-defaults.yaml')), steps: 5 };
+    const first = runReplicate(schelling, small, 3).series.values;
+    runReplicate(schelling, other, 3);
+    expect(runReplicate(schelling, small, 3).series.values).toEqual(first);
+    expect(runReplicate(schelling, small, 4).series.values).not.toEqual(first);
   });
 });
