@@ -36,6 +36,15 @@ export function arrestProbability(k: number, cops: number, rebels: number, round
   return 1 - Math.exp(-k * roundedRatio(cops, rebels, rounding));
 }
 
+/**
+ * Whether a citizen with this grievance could rebel at all: only if it exceeds the threshold, since the
+ * net risk R·P is never negative (R, P ≥ 0), so G − R·P ≤ G (also in floating point). A citizen who cannot
+ * need not look at the risk (pure).
+ */
+export function canRebel(grievanceValue: number, threshold: number): boolean {
+  return grievanceValue > threshold;
+}
+
 /** Whether a citizen rebels: grievance less risk aversion × arrest probability above the threshold (pure). */
 export function rebels(
   grievanceValue: number,

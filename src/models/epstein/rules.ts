@@ -6,7 +6,7 @@
  */
 import { shuffleInPlace } from '../../engine/activation.ts';
 import type { Neighbourhoods } from '../../engine/grid.ts';
-import { arrestProbability, grievance, rebels } from '../behaviour/grievance.ts';
+import { arrestProbability, canRebel, grievance, rebels } from '../behaviour/grievance.ts';
 import { ACTIVE, enter, type EpsteinState, JAILED, leave, QUIET, type Sight, weightOf } from './state.ts';
 
 /**
@@ -53,11 +53,18 @@ export function decides(state: EpsteinState, a: number, seen: Sight): boolean {
 
 /** Sets citizen a's status, keeping its cell's tally. */
 export function setStatus(state: EpsteinState, a: number, status: number): void {
-  if (state.status[a] === status) return;
+  const was = state.status[a];
+  if (was === status) return;
   const c = state.cell[a];
   state.tally[c] -= weightOf(state, a);
   state.status[a] = status;
   state.tally[c] += weightOf(state, a);
+  state.activeCount += (status === ACTIVE ? 1 : 0) - (was === ACTIVE ? 1 : 0);
+}
+
+/** Whether citizen a could rebel under the legitimacy in force (if not, she need not look at the risk). */
+export function mayRebel(state: EpsteinState, a: number): boolean {
+  return canRebel(grievance(state.hardship[a], state.levers.legitimacy), state.threshold);
 }
 
 /** Moves agent a to cell `to`. */
@@ -98,6 +105,12 @@ export function citizenTurnMesa(state: EpsteinState, a: number): void {
     state.jail[a]--;
     return;
   }
+  if (!mayRebel(state, a)) {
+    // quiet whatever she would see; the cells open to her are the same now as after a look
+    setStatus(state, a, QUIET);
+    if (state.movement) moveWithin(state, a, state.citizenSight);
+    return;
+  }
   const open = look(state, a, state.citizenSight, seen);
   setStatus(state, a, decides(state, a, seen) ? ACTIVE : QUIET);
   if (state.movement && open > 0) moveTo(state, a, state.open[Math.floor(state.moves() * open)]);
@@ -106,6 +119,11 @@ export function citizenTurnMesa(state: EpsteinState, a: number): void {
 /** A cop's turn under Mesa's example: look once, arrest one active citizen in sight, move. */
 export function copTurnMesa(state: EpsteinState, a: number): void {
   const seen = state.seen;
+  if (state.activeCount === 0) {
+    // nobody to arrest anywhere: only the move is left
+    if (state.movement) moveWithin(state, a, state.copSight);
+    return;
+  }
   const open = look(state, a, state.copSight, seen);
   if (seen.active > 0) {
     const t = activeAt(state, seen, Math.floor(state.arrests() * seen.active));
@@ -115,7 +133,7 @@ export function copTurnMesa(state: EpsteinState, a: number): void {
 }
 
 /**
- * Moves agent a to a uniformly chosen open cell in `sight` (netlogo), if there is one: random cells of the
+ * Moves agent a to a uniformly chosen open cell in `sight`, if there is one: random cells of the
  * sight until an open one (rejection sampling: uniform over the open cells), and after a few misses a full
  * look, which also tells whether any cell is open at all.
  */
@@ -139,6 +157,10 @@ export function moveWithin(state: EpsteinState, a: number, sight: Neighbourhoods
 export function citizenTurnNetLogo(state: EpsteinState, a: number): void {
   const seen = state.seen;
   if (state.movement) moveWithin(state, a, state.citizenSight);
+  if (!mayRebel(state, a)) {
+    setStatus(state, a, QUIET);
+    return;
+  }
   look(state, a, state.citizenSight, seen);
   setStatus(state, a, decides(state, a, seen) ? ACTIVE : QUIET);
 }
@@ -147,6 +169,7 @@ export function citizenTurnNetLogo(state: EpsteinState, a: number): void {
 export function copTurnNetLogo(state: EpsteinState, a: number): void {
   const seen = state.seen;
   moveWithin(state, a, state.copSight);
+  if (state.activeCount === 0) return;
   look(state, a, state.copSight, seen);
   if (seen.active > 0) {
     const t = activeAt(state, seen, Math.floor(state.arrests() * seen.active));

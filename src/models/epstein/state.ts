@@ -65,6 +65,8 @@ export interface EpsteinState {
   arrests: () => number;
   /** Scratch: what the last look saw. */
   seen: Sight;
+  /** Citizens active now (kept by setStatus): with none, cops need not look. */
+  activeCount: number;
   /** Arrests in the last step. */
   arrested: number;
 }
@@ -190,6 +192,7 @@ export function createEpsteinState(scenario: Scenario, streams: RandomStreams, l
     moves: streams.get('moves').uniform,
     arrests: streams.get('arrests').uniform,
     seen: { cops: 0, active: 0, rebelCells: 0 },
+    activeCount: 0,
     arrested: 0,
   };
   for (let a = 0; a < n; a++) enter(state, a, where[a], weightOf(state, a));

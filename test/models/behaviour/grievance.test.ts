@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   arrestProbability,
   grievance,
+  canRebel,
   rebels,
   roundedRatio,
   roundHalfEven,
@@ -51,5 +52,15 @@ describe('grievance and rebels', () => {
     expect(rebels(0.3, 0.5, 0.4, 0.1)).toBe(false); // 0.3 − 0.2 = 0.1, not above
     expect(rebels(0.2, 1, 0, 0.1)).toBe(true);
     expect(rebels(0.1, 0, 0, 0.1)).toBe(false);
+  });
+  it('a citizen whose grievance does not exceed the threshold never rebels, whatever the risk (canRebel)', () => {
+    for (const g of [0, 0.05, 0.1, 0.1000001, 0.3])
+      for (const r of [0, 0.3, 1])
+        for (const p of [0, 1e-12, 0.5, 1]) {
+          if (!canRebel(g, 0.1)) expect(rebels(g, r, p, 0.1)).toBe(false);
+        }
+    expect(canRebel(0.1, 0.1)).toBe(false);
+    expect(canRebel(0.1000001, 0.1)).toBe(true);
+    expect(rebels(0.1000001, 0, 0, 0.1)).toBe(true);
   });
 });

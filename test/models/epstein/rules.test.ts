@@ -63,6 +63,7 @@ function placed(rule: 'mesa' | 'netlogo', agents: Placed[]): EpsteinState {
     nextInCell: new Int32Array(n).fill(-1),
     order: Int32Array.from({ length: n }, (_, i) => i),
     citizens: agents.filter((a) => !a.cop).length,
+    activeCount: agents.filter((a) => !a.cop && a.status === ACTIVE).length,
   });
   agents.forEach((a, i) => enter(state, i, state.grid.cellAt(a.x, a.y), weightOf(state, i)));
   return state;
@@ -209,6 +210,9 @@ describe('a step', () => {
       for (let t = 0; t < 40; t++) {
         step(state);
         expect(state.tally).toEqual(recount(state));
+        expect(state.activeCount).toBe(
+          state.status.filter((v, a) => v === ACTIVE && state.isCop[a] === 0).length,
+        );
         sawActive ||= state.status.some((v, a) => v === ACTIVE && state.isCop[a] === 0);
         // the linked lists hold every agent exactly once
         const seen = new Uint8Array(state.cell.length);
