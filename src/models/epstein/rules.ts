@@ -40,6 +40,29 @@ export function look(state: EpsteinState, a: number, sight: Neighbourhoods, seen
   return free;
 }
 
+/**
+ * What a citizen needs of a look (cops and active citizens in sight, into `seen`), and whether any cell in
+ * sight is open to her (returned): the same pass as look() without listing cells, no allocation.
+ */
+export function count(state: EpsteinState, a: number, sight: Neighbourhoods, seen: Sight): boolean {
+  const { offsets, cells } = sight;
+  const { tally, blocking } = state;
+  const at = state.cell[a];
+  let cops = 0;
+  let active = 0;
+  let open = 0;
+  for (let k = offsets[at], end = offsets[at + 1]; k < end; k++) {
+    const v = tally[cells[k]];
+    cops += v & 0xff;
+    active += (v >>> 8) & 0xff;
+    open |= (v & blocking) === 0 ? 1 : 0;
+  }
+  seen.cops = cops;
+  seen.active = active;
+  seen.rebelCells = 0;
+  return open !== 0;
+}
+
 /** Whether citizen a rebels, given what it sees (the shared rule; it counts herself among the rebels). */
 export function decides(state: EpsteinState, a: number, seen: Sight): boolean {
   const p = arrestProbability(state.arrestConstant, seen.cops, 1 + seen.active, state.ratio);
@@ -111,9 +134,10 @@ export function citizenTurnMesa(state: EpsteinState, a: number): void {
     if (state.movement) moveWithin(state, a, state.citizenSight);
     return;
   }
-  const open = look(state, a, state.citizenSight, seen);
+  const open = count(state, a, state.citizenSight, seen);
   setStatus(state, a, decides(state, a, seen) ? ACTIVE : QUIET);
-  if (state.movement && open > 0) moveTo(state, a, state.open[Math.floor(state.moves() * open)]);
+  // her own status is all that changed since she looked: the cells open to her are the same
+  if (state.movement && open) moveWithin(state, a, state.citizenSight);
 }
 
 /** A cop's turn under Mesa's example: look once, arrest one active citizen in sight, move. */
@@ -161,7 +185,7 @@ export function citizenTurnNetLogo(state: EpsteinState, a: number): void {
     setStatus(state, a, QUIET);
     return;
   }
-  look(state, a, state.citizenSight, seen);
+  count(state, a, state.citizenSight, seen);
   setStatus(state, a, decides(state, a, seen) ? ACTIVE : QUIET);
 }
 

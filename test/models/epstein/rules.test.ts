@@ -10,6 +10,7 @@ import {
   activeAt,
   arrest,
   citizenTurnMesa,
+  count,
   copTurnMesa,
   decides,
   look,
@@ -243,5 +244,21 @@ describe('snapshot', () => {
     expect([at(1, 1), at(2, 3), at(5, 0), at(6, 0), at(0, 0)]).toEqual([4, 3, 2, 1, 0]);
     expect(shot.cells.filter((c) => c !== 0).length).toBe(4);
     expect(snapshot.categories.map((c) => c.code).sort()).toEqual([0, 1, 2, 3, 4]);
+  });
+});
+
+describe('count', () => {
+  it('sees what look sees of cops and rebels, and whether any cell is open', () => {
+    const state = placed('mesa', [
+      { x: 10, y: 10 },
+      { cop: true, x: 10, y: 13 },
+      { x: 14, y: 10, status: ACTIVE },
+      { x: 13, y: 13, status: ACTIVE },
+      { x: 14, y: 14, status: ACTIVE },
+    ]);
+    const open = look(state, 0, state.citizenSight, state.seen);
+    const { cops, active } = state.seen;
+    expect(count(state, 0, state.citizenSight, state.seen)).toBe(open > 0);
+    expect([state.seen.cops, state.seen.active]).toEqual([cops, active]);
   });
 });
