@@ -10,7 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { VegaScripts } from '../output/interactiveCharts.ts';
 
 /** The folder of an installed package: the nearest folder above its entry whose package.json names it. */
-function packageFolder(name: string): string {
+export function packageFolder(name: string): string {
   let dir = dirname(fileURLToPath(import.meta.resolve(name)));
   for (;;) {
     const manifest = join(dir, 'package.json');

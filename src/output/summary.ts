@@ -110,35 +110,53 @@ export function summariseRun(
       throw new Error(`replicate ${r.replicate} has ${length} time steps, replicate 0 has ${keys.length}`);
     }
   }
-  const sample = new Float64Array(replicates.length);
   const summaries = metrics.map((metric): MetricSummary => {
     const columns = replicates.map((r) => {
       const column = (resolution === 'tick' ? r.series.values : r.series.annual)[metric];
       if (!column) throw new Error(`replicate ${r.replicate} did not record metric ${metric}`);
       return column;
     });
-    const out: MetricSummary = {
-      metric,
-      n: new Int32Array(keys.length),
-      mean: new Float64Array(keys.length),
-      sd: new Float64Array(keys.length),
-      ciLow: new Float64Array(keys.length),
-      ciHigh: new Float64Array(keys.length),
-      min: new Float64Array(keys.length),
-      max: new Float64Array(keys.length),
-    };
-    for (let t = 0; t < keys.length; t++) {
-      for (let r = 0; r < columns.length; r++) sample[r] = columns[r][t];
-      const s = summarise(sample);
-      out.n[t] = s.n;
-      out.mean[t] = s.mean;
-      out.sd[t] = s.sd;
-      out.ciLow[t] = s.ciLow;
-      out.ciHigh[t] = s.ciHigh;
-      out.min[t] = s.min;
-      out.max[t] = s.max;
-    }
-    return out;
+    return summariseSteps(emptyMetricSummary(metric, keys.length), columns, 0, keys.length);
   });
   return { resolution, keys, metrics: summaries };
+}
+
+/** A metric's summaries of `length` time steps with no value yet (every statistic NaN, n = 0). */
+export function emptyMetricSummary(metric: string, length: number): MetricSummary {
+  const nan = () => new Float64Array(length).fill(Number.NaN);
+  return {
+    metric,
+    n: new Int32Array(length),
+    mean: nan(),
+    sd: nan(),
+    ciLow: nan(),
+    ciHigh: nan(),
+    min: nan(),
+    max: nan(),
+  };
+}
+
+/**
+ * Summarises the replicates' values (one column each) at time steps [from, to) into `out` and returns
+ * it: a run's summaries can so be extended as its ticks arrive (the browser explorer does).
+ */
+export function summariseSteps(
+  out: MetricSummary,
+  columns: readonly ArrayLike<number>[],
+  from: number,
+  to: number,
+): MetricSummary {
+  const sample = new Float64Array(columns.length);
+  for (let t = from; t < to; t++) {
+    for (let r = 0; r < columns.length; r++) sample[r] = columns[r][t];
+    const s = summarise(sample);
+    out.n[t] = s.n;
+    out.mean[t] = s.mean;
+    out.sd[t] = s.sd;
+    out.ciLow[t] = s.ciLow;
+    out.ciHigh[t] = s.ciHigh;
+    out.min[t] = s.min;
+    out.max[t] = s.max;
+  }
+  return out;
 }
