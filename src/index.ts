@@ -172,6 +172,7 @@ export type {
   Pairing,
   YearlyDifference,
 } from './compare/compareRuns.ts';
+export type { TimeUnit } from './compare/timeUnit.ts';
 export { comparisonCsvLines, comparisonCsvHeader } from './compare/comparisonCsv.ts';
 export { compareCharts } from './compare/compareCharts.ts';
 export type { CompareChart } from './compare/compareCharts.ts';

@@ -4,6 +4,7 @@
  * - trajectories: every scenario's mean with its 95% band, one panel per metric;
  * - differences: each scenario minus the baseline with its 95% band and the zero line;
  * - distributions: every replicate's value at the horizon, per scenario (a strip plot with the mean).
+ * The x axis is the year, or the step for a step model (then titled, since bare step numbers say nothing).
  * Each point a reader can hover carries a tooltip with its numbers (shown where the chart is live).
  */
 import type { TopLevelSpec } from 'vega-lite';
@@ -12,6 +13,7 @@ import { chartConfig, chartFont, palette } from '../output/chartTheme.ts';
 import { chartSchemaUrl } from '../output/charts.ts';
 import { hoverLayerName } from '../output/interactiveCharts.ts';
 import type { ComparisonData } from './compareRuns.ts';
+import { atPeriod, timeAxisTitle, unitTitle } from './timeUnit.ts';
 
 export interface CompareChart {
   id: string;
@@ -49,6 +51,8 @@ export function compareCharts(
   metrics: ReadonlyMap<string, MetricDefinition>,
 ): CompareChart[] {
   const title = (id: string) => metricTitle(id, metrics);
+  // the rows' period field and the x axis: `year`, or `step` for a step model
+  const period = data.unit;
   const trajectoryRows = data.scenarios.flatMap((scenario) =>
     data.metrics.flatMap((metric) =>
       data.annual
@@ -57,7 +61,7 @@ export function compareCharts(
         .map((s, i) => ({
           scenario,
           panel: title(metric),
-          year: data.years[i],
+          [period]: data.years[i],
           mean: finite(s.mean),
           low: finite(s.ciLow),
           high: finite(s.ciHigh),
@@ -68,13 +72,14 @@ export function compareCharts(
     d.years.map((year, i) => ({
       scenario: d.scenario,
       panel: title(d.metric),
-      year,
+      [period]: year,
       mean: finite(d.mean[i]),
       low: finite(d.ciLow[i]),
       high: finite(d.ciHigh[i]),
     })),
   );
   const horizon = data.outcomeYears[data.outcomeYears.length - 1];
+  const atHorizon = atPeriod(data.unit, horizon);
   const valueRows = data.scenarios.flatMap((scenario) =>
     data.metrics.flatMap((metric) =>
       data.horizonValues
@@ -101,7 +106,12 @@ export function compareCharts(
     {
       mark: { type: 'area' as const, opacity: 0.18 },
       encoding: {
-        x: { field: 'year', type: 'quantitative' as const, title: null, axis: { format: 'd' } },
+        x: {
+          field: period,
+          type: 'quantitative' as const,
+          title: timeAxisTitle(period),
+          axis: { format: 'd' },
+        },
         y: { field: 'low', type: 'quantitative' as const, title: null, scale: { zero: false } },
         y2: { field: 'high' },
         color: colour(data.scenarios, scenarios),
@@ -110,24 +120,24 @@ export function compareCharts(
     {
       mark: { type: 'line' as const },
       encoding: {
-        x: { field: 'year', type: 'quantitative' as const },
+        x: { field: period, type: 'quantitative' as const },
         y: { field: 'mean', type: 'quantitative' as const },
         color: colour(data.scenarios, scenarios),
       },
     },
     {
-      // invisible points on the line, so hovering anywhere along it tells the numbers of that year (live
-      // charts only: static renderings leave this layer out)
+      // invisible points on the line, so hovering anywhere along it tells the numbers of that year or step
+      // (live charts only: static renderings leave this layer out)
       name: hoverLayerName,
       mark: { type: 'point' as const, filled: true, opacity: 0, size: 80 },
       encoding: {
-        x: { field: 'year', type: 'quantitative' as const },
+        x: { field: period, type: 'quantitative' as const },
         y: { field: 'mean', type: 'quantitative' as const },
         color: colour(data.scenarios, scenarios),
         tooltip: [
           { field: 'scenario', type: 'nominal' as const, title: 'Scenario' },
           { field: 'panel', type: 'nominal' as const, title: 'Metric' },
-          { field: 'year', type: 'quantitative' as const, title: 'Year', format: 'd' },
+          { field: period, type: 'quantitative' as const, title: unitTitle(period), format: 'd' },
           number('mean', what),
           number('low', '95% interval from'),
           number('high', '95% interval to'),
@@ -180,11 +190,11 @@ export function compareCharts(
     },
     {
       id: 'distributions',
-      title: `Replicates in ${horizon}`,
+      title: `Replicates ${atHorizon}`,
       spec: {
         ...base,
         title: {
-          text: `Every replicate in ${horizon}`,
+          text: `Every replicate ${atHorizon}`,
           subtitle: 'one dot per replicate; the bar is the mean',
         },
         data: { values: valueRows },
@@ -204,7 +214,7 @@ export function compareCharts(
                   { field: 'scenario', type: 'nominal' as const, title: 'Scenario' },
                   { field: 'panel', type: 'nominal' as const, title: 'Metric' },
                   { field: 'replicate', type: 'quantitative' as const, title: 'Replicate' },
-                  number('value', `Value in ${horizon}`),
+                  number('value', `Value ${atHorizon}`),
                 ],
               },
             },

@@ -4,6 +4,8 @@
  * per scenario other than the baseline: the difference from the baseline with its interval, every year;
  * and at the outcome years an effect size and a test (chosen by src/stats/chooseTest.ts), with Holm's
  * correction across every scenario × metric × year test of the outcome table, and each mean's precision.
+ * Calendar models are compared on their annual aggregates; step models, which have no years, on the value
+ * after each step — their "years" are steps throughout (`unit` says which, see ./timeUnit.ts).
  *
  * Replicates are paired when every scenario ran the same replicates from the same seed keys (common random
  * numbers: same master seed, replicate numbers and stream family); otherwise they are compared as
@@ -15,13 +17,17 @@ import { compareSamples, type Comparison } from '../stats/chooseTest.ts';
 import { holm } from '../stats/holm.ts';
 import { relativeHalfWidth, replicatesNeeded } from '../stats/precision.ts';
 import { pairedT, welchT } from '../stats/tTests.ts';
+import { periodColumn, periodsOf, timeUnitOf, valueAt, type TimeUnit } from './timeUnit.ts';
 
 export interface CompareOptions {
   /** Index of the baseline among the runs. */
   baseline: number;
   /** Metric ids to compare (each must be recorded by every run). */
   metrics: readonly string[];
-  /** Outcome years (the horizon, the last common year, is always added). */
+  /**
+   * Outcome years, or steps for a step model (the horizon, the last common year or step, is always
+   * added; others outside the common period are left out).
+   */
   years?: readonly number[];
   /** Target relative half-width of the 95% interval (default 0.05). */
   precision?: number;
@@ -36,6 +42,7 @@ export interface Pairing {
 export interface OutcomeCell {
   scenario: string;
   metric: string;
+  /** The outcome year (the step, for a step model). */
   year: number;
   summary: Summary;
   /** The 95% interval's half-width over |mean|. */
@@ -49,6 +56,7 @@ export interface OutcomeCell {
 export interface YearlyDifference {
   scenario: string;
   metric: string;
+  /** The common years (steps, for a step model). */
   years: number[];
   mean: number[];
   ciLow: number[];
@@ -56,17 +64,24 @@ export interface YearlyDifference {
 }
 
 export interface ComparisonData {
+  /**
+   * The time axis: `year` (a calendar model's annual aggregates) or `step` (a step model's value after each
+   * step). For `step`, the years of this record, of its differences and of its outcome cells are steps.
+   */
+  unit: TimeUnit;
   scenarios: string[];
   baseline: string;
   metrics: string[];
-  /** The common years, and the years each run covers when they differ. */
+  /** The common years (steps, for a step model). */
   years: number[];
+  /** When the runs cover different periods: which covers what, and that the common one is compared. */
   periodNote?: string;
   pairing: Pairing;
   replicates: number[];
-  /** Per scenario (in order) and metric: the annual summaries over the common years. */
+  /** Per scenario (in order) and metric: the summaries over replicates in each common year (or step). */
   annual: Map<string, Map<string, Summary[]>>;
   differences: YearlyDifference[];
+  /** The outcome years (steps, for a step model) in order; the last is the horizon. */
   outcomeYears: number[];
   outcomes: OutcomeCell[];
   precision: number;
@@ -100,12 +115,12 @@ export function pairingOf(runs: readonly RunResult[]): Pairing {
   };
 }
 
-function annualValues(run: RunResult, metric: string, year: number): number[] {
+/** Every replicate's value of a metric in a year (or at a step), NaN where a replicate has none. */
+function periodValues(run: RunResult, unit: TimeUnit, metric: string, period: number): number[] {
   return run.replicates.map((r) => {
-    const i = r.series.years.indexOf(year);
-    const column = r.series.annual[metric];
+    const column = periodColumn(r.series, unit, metric);
     if (!column) throw new Error(`the run of ${run.scenario.name} did not record the metric ${metric}`);
-    return i < 0 ? Number.NaN : column[i];
+    return valueAt(r.series, unit, column, period);
   });
 }
 
@@ -118,18 +133,26 @@ function present(x: number[], y: number[], paired: boolean): [number[], number[]
   return [x.filter((v) => !Number.isNaN(v)), y.filter((v) => !Number.isNaN(v))];
 }
 
-/** Builds every statistic of a comparison. Throws when the runs share no year. */
+/**
+ * Builds every statistic of a comparison: year by year for calendar models, step by step for step models.
+ * Throws when the runs share no year (or step).
+ */
 export function compareRuns(runs: readonly RunResult[], options: CompareOptions): ComparisonData {
   const names = runs.map((r) => r.scenario.name);
   const base = runs[options.baseline];
-  const yearSets = runs.map((r) => r.replicates[0]?.series.years ?? []);
-  const years = yearSets[0].filter((y) => yearSets.every((s) => s.includes(y)));
-  if (years.length === 0) throw new Error('the scenarios share no year: there is nothing to compare');
+  const unit = timeUnitOf(runs);
+  const yearSets = runs.map((r) => (r.replicates[0] ? periodsOf(r.replicates[0].series, unit) : []));
+  const covered = yearSets.map((s) => new Set(s));
+  const years = yearSets[0].filter((y) => covered.every((s) => s.has(y)));
+  if (years.length === 0) throw new Error(`the scenarios share no ${unit}: there is nothing to compare`);
   const spans = yearSets.map((s) => `${s[0]}–${s[s.length - 1]}`);
+  const covers = names.map((n, i) => `${n} ${spans[i]}`).join(', ');
+  const shared = `${years[0]}–${years[years.length - 1]}`;
   const periodNote =
     new Set(spans).size > 1
-      ? `The scenarios cover different periods (${names.map((n, i) => `${n} ${spans[i]}`).join(', ')}); ` +
-        `they are compared over the years they share, ${years[0]}–${years[years.length - 1]}.`
+      ? unit === 'step'
+        ? `The scenarios run for different numbers of steps (${covers}); they are compared over the steps they share, ${shared}.`
+        : `The scenarios cover different periods (${covers}); they are compared over the years they share, ${shared}.`
       : undefined;
   const pairing = pairingOf(runs);
   const horizon = years[years.length - 1];
@@ -144,7 +167,7 @@ export function compareRuns(runs: readonly RunResult[], options: CompareOptions)
     for (const metric of options.metrics) {
       byMetric.set(
         metric,
-        years.map((y) => summarise(annualValues(run, metric, y))),
+        years.map((y) => summarise(periodValues(run, unit, metric, y))),
       );
     }
     annual.set(names[s], byMetric);
@@ -157,7 +180,11 @@ export function compareRuns(runs: readonly RunResult[], options: CompareOptions)
       if (s !== options.baseline) {
         const d: YearlyDifference = { scenario: names[s], metric, years, mean: [], ciLow: [], ciHigh: [] };
         for (const y of years) {
-          const [x, b] = present(annualValues(run, metric, y), annualValues(base, metric, y), pairing.paired);
+          const [x, b] = present(
+            periodValues(run, unit, metric, y),
+            periodValues(base, unit, metric, y),
+            pairing.paired,
+          );
           // every year needs only the difference and its t interval, not a test
           const c =
             x.length >= 2 && b.length >= 2 ? (pairing.paired ? pairedT(x, b) : welchT(x, b)) : undefined;
@@ -168,7 +195,7 @@ export function compareRuns(runs: readonly RunResult[], options: CompareOptions)
         differences.push(d);
       }
       for (const year of outcomeYears) {
-        const values = annualValues(run, metric, year);
+        const values = periodValues(run, unit, metric, year);
         const summary = summarise(values);
         const cell: OutcomeCell = {
           scenario: names[s],
@@ -180,7 +207,7 @@ export function compareRuns(runs: readonly RunResult[], options: CompareOptions)
             summary.n >= 2 ? replicatesNeeded(summary.mean, summary.sd, precision) : undefined,
         };
         if (s !== options.baseline) {
-          const [x, b] = present(values, annualValues(base, metric, year), pairing.paired);
+          const [x, b] = present(values, periodValues(base, unit, metric, year), pairing.paired);
           if (x.length >= 2 && b.length >= 2) {
             cell.versus = { ...compareSamples(x, b, pairing.paired), pHolm: Number.NaN };
           }
@@ -193,9 +220,13 @@ export function compareRuns(runs: readonly RunResult[], options: CompareOptions)
   const adjusted = holm(tested.map((c) => c.versus!.result.p));
   tested.forEach((c, i) => (c.versus!.pHolm = adjusted[i]));
   const horizonValues = new Map(
-    runs.map((run, s) => [names[s], new Map(options.metrics.map((m) => [m, annualValues(run, m, horizon)]))]),
+    runs.map((run, s) => [
+      names[s],
+      new Map(options.metrics.map((m) => [m, periodValues(run, unit, m, horizon)])),
+    ]),
   );
   return {
+    unit,
     horizonValues,
     scenarios: names,
     baseline: names[options.baseline],

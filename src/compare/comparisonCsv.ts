@@ -3,14 +3,16 @@
  * Statistics every year: n, mean, sd, ci95_low, ci95_high, and for scenarios other than the baseline
  * difference, difference_ci95_low, difference_ci95_high (scenario − baseline). At the outcome years also:
  * effect_size, p_value, p_holm, relative_half_width, replicates_needed. Missing values are empty cells.
+ * A step model's table has a `step` column for `year`, as a sweep's tables do.
  */
 import { csvLine } from '../output/csv.ts';
 import type { ComparisonData } from './compareRuns.ts';
 
+/** The header of a calendar model's comparison.csv (a step model's says `step` for `year`). */
 export const comparisonCsvHeader = ['scenario', 'metric', 'year', 'statistic', 'value'] as const;
 
 export function* comparisonCsvLines(data: ComparisonData): Generator<string> {
-  yield csvLine(comparisonCsvHeader);
+  yield csvLine(comparisonCsvHeader.map((column) => (column === 'year' ? data.unit : column)));
   const differences = new Map(data.differences.map((d) => [`${d.scenario}\n${d.metric}`, d]));
   const outcomes = new Map(data.outcomes.map((c) => [`${c.scenario}\n${c.metric}\n${c.year}`, c]));
   for (const scenario of data.scenarios) {

@@ -1,10 +1,11 @@
 /**
  * The comparison charts that show context rather than outcomes (pure):
  * - the mix of each stacked-area chart the model defines (for civil society: NGO revenue by source),
- *   one panel per scenario, from the replicates' mean annual values — so a reader sees which money
- *   replaced which;
+ *   one panel per scenario, from the replicates' mean annual values (a step model's values at each step)
+ *   — so a reader sees which money replaced which;
  * - the scenarios' policy timelines side by side: one row per scenario, a mark per event (its label in
- *   the tooltip and, where there is room, beside it), so a reader sees which lever moved when.
+ *   the tooltip and, where there is room, beside it), so a reader sees which lever moved when (at which
+ *   step, for a step model).
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { MetricDefinition } from '../models/definition.ts';
@@ -14,14 +15,15 @@ import type { RunResult } from '../output/runFiles.ts';
 import { eventsForDisplay } from '../output/timelineEvents.ts';
 import type { ChartSpec } from '../scenario/envelope.ts';
 import type { CompareChart } from './compareCharts.ts';
+import { periodColumn, timeAxisTitle, timeUnitOf, unitTitle, valueAt, type TimeUnit } from './timeUnit.ts';
 
-/** Mean over replicates of a metric's annual value in a year (NaN values left out). */
-function meanAt(run: RunResult, metric: string, year: number): number | null {
+/** Mean over replicates of a metric's annual value in a year, or its value at a step (NaN values left out). */
+function meanAt(run: RunResult, unit: TimeUnit, metric: string, year: number): number | null {
   let sum = 0;
   let n = 0;
   for (const r of run.replicates) {
-    const i = r.series.years.indexOf(year);
-    const v = i < 0 ? Number.NaN : (r.series.annual[metric]?.[i] ?? Number.NaN);
+    const column = periodColumn(r.series, unit, metric);
+    const v = column ? valueAt(r.series, unit, column, year) : Number.NaN;
     if (!Number.isNaN(v)) {
       sum += v;
       n++;
@@ -30,13 +32,14 @@ function meanAt(run: RunResult, metric: string, year: number): number | null {
   return n > 0 ? sum / n : null;
 }
 
-/** One stacked-area panel per scenario for each of the model's area charts. */
+/** One stacked-area panel per scenario for each of the model's area charts, over the years (or steps) given. */
 export function mixCharts(
   runs: readonly RunResult[],
   years: readonly number[],
   charts: readonly ChartSpec[],
   metrics: ReadonlyMap<string, MetricDefinition>,
 ): CompareChart[] {
+  const period = timeUnitOf(runs);
   return charts
     .filter((c) => c.kind === 'area')
     .map((chart) => {
@@ -45,10 +48,10 @@ export function mixCharts(
         years.flatMap((year) =>
           chart.metrics.map((m, k) => ({
             scenario: run.scenario.name,
-            year,
+            [period]: year,
             part: labels[k],
             order: k,
-            value: meanAt(run, m, year),
+            value: meanAt(run, period, m, year),
           })),
         ),
       );
@@ -76,7 +79,12 @@ export function mixCharts(
             height: 170,
             mark: { type: 'area', opacity: 0.9 },
             encoding: {
-              x: { field: 'year', type: 'quantitative', title: null, axis: { format: 'd' } },
+              x: {
+                field: period,
+                type: 'quantitative',
+                title: timeAxisTitle(period),
+                axis: { format: 'd' },
+              },
               y: { field: 'value', type: 'quantitative', stack: 'zero', title: null },
               color: {
                 field: 'part',
@@ -94,17 +102,30 @@ export function mixCharts(
 }
 
 /**
- * The scenarios' timelines side by side: which lever moved when. Events the baseline has too (same date,
- * same changes) are drawn faint, so where the policies part stands out.
+ * The scenarios' timelines side by side: which lever moved when (on a calendar, or at which step for a step
+ * model). Events the baseline has too (same date, same changes) are drawn faint, so where the policies part
+ * stands out.
  */
 export function timelineChart(runs: readonly RunResult[], baseline = 0): CompareChart {
   const names = runs.map((r) => r.scenario.name);
+  const steps = timeUnitOf(runs) === 'step';
+  // a step model's events at their steps, over the whole run (from step 0, as the other charts)
+  const last = Math.max(0, ...runs.map((r) => r.scenario.steps ?? 0));
+  const when = steps
+    ? {
+        x: { field: 'step', type: 'quantitative', title: unitTitle('step'), scale: { domain: [0, last] } },
+        tooltip: { field: 'step', type: 'quantitative', title: 'step', format: 'd' },
+      }
+    : {
+        x: { field: 'date', type: 'temporal', title: null },
+        tooltip: { field: 'date', type: 'temporal', format: '%Y-%m' },
+      };
   const key = (e: { date: string | number; changes: string }) => `${String(e.date)}|${e.changes}`;
   const shared = new Set(eventsForDisplay(runs[baseline].scenario.timeline).map(key));
   const rows = runs.flatMap((run, s) =>
     eventsForDisplay(run.scenario.timeline).map((e) => ({
       scenario: run.scenario.name,
-      date: String(e.date),
+      ...(steps ? { step: Number(e.date) } : { date: String(e.date) }),
       label: e.label,
       changes: e.changes,
       event:
@@ -130,7 +151,7 @@ export function timelineChart(runs: readonly RunResult[], baseline = 0): Compare
           mark: { type: 'point', filled: true, size: 70 },
           encoding: {
             opacity: { field: 'opacity', type: 'quantitative', scale: null, legend: null },
-            x: { field: 'date', type: 'temporal', title: null },
+            x: when.x,
             y: { field: 'scenario', type: 'nominal', title: null, sort: names },
             color: {
               field: 'scenario',
@@ -140,7 +161,7 @@ export function timelineChart(runs: readonly RunResult[], baseline = 0): Compare
             },
             tooltip: [
               { field: 'scenario', type: 'nominal' },
-              { field: 'date', type: 'temporal', format: '%Y-%m' },
+              when.tooltip,
               { field: 'label', type: 'nominal', title: 'event' },
               { field: 'changes', type: 'nominal', title: 'changes' },
             ],

@@ -12,6 +12,7 @@ import type { VegaScripts } from '../output/interactiveCharts.ts';
 import type { ComparisonData } from './compareRuns.ts';
 import { findings } from './findings.ts';
 import { testRuleWords, type ReportFacts } from './reportMarkdown.ts';
+import { atPeriod, periodHeading, periodSpan } from './timeUnit.ts';
 
 export type DrawnChart = PageChart;
 
@@ -39,7 +40,7 @@ export function comparisonHtml(
   const findingHtml = findings(data, facts.metrics)
     .map(
       (f) =>
-        `<h3>${e(f.scenario)} against ${e(data.baseline)} in ${data.outcomeYears.at(-1)}</h3>\n<ul>\n` +
+        `<h3>${e(f.scenario)} against ${e(data.baseline)} ${atPeriod(data.unit, data.outcomeYears.at(-1)!)}</h3>\n<ul>\n` +
         (f.shown.length === 0 ? '<li>No difference could be shown at the 5% family-wise level.</li>\n' : '') +
         f.shown.map((line) => `<li>${e(line)}</li>`).join('\n') +
         (f.notShown.length > 0 ? `\n<li>No difference shown in: ${f.notShown.map(e).join(', ')}</li>` : '') +
@@ -60,7 +61,7 @@ export function comparisonHtml(
           return `<tr><th>${label(metric)}</th>${cells.join('')}</tr>`;
         })
         .join('\n');
-      return `<h3>${year}</h3>\n<table>\n${head}\n${rows}\n</table>`;
+      return `<h3>${periodHeading(data.unit, year)}</h3>\n<table>\n${head}\n${rows}\n</table>`;
     })
     .join('\n');
   const horizon = data.outcomeYears[data.outcomeYears.length - 1];
@@ -74,7 +75,7 @@ export function comparisonHtml(
     .join('\n');
   const method = [
     `Pairing: ${e(data.pairing.reason)}.`,
-    `Tests: ${e(testRuleWords)}`,
+    `Tests: ${e(testRuleWords(data.unit))}`,
     ...facts.runs.map(
       (r) =>
         `${e(r.scenario.name)}: seed ${r.scenario.seed}, ${r.scenario.replicates} replicates, scenario hash <code>${e(r.hash)}</code>, run ${e(r.runId)}`,
@@ -83,7 +84,7 @@ export function comparisonHtml(
   ];
   const body = `<header>
 <h1>${e(title)}</h1>
-<p>Baseline <strong>${e(data.baseline)}</strong>; ${data.replicates.join(', ')} replicates; ${data.years[0]}–${data.years.at(-1)}.</p>
+<p>Baseline <strong>${e(data.baseline)}</strong>; ${data.replicates.join(', ')} replicates; ${periodSpan(data.unit, data.years[0], data.years.at(-1)!)}.</p>
 ${data.periodNote ? `<p>${e(data.periodNote)}</p>` : ''}
 </header>
 <h2 id="scenarios">Scenarios</h2>
@@ -97,7 +98,7 @@ ${chartFigures(charts)}
 <h2 id="outcomes">Outcomes</h2>
 <p class="muted">Mean [95% CI] over replicates; Δ: difference from the baseline [95% CI], the test (see Method), Holm-adjusted p.</p>
 ${outcomeTables}
-<h2 id="precision">Precision in ${horizon}</h2>
+<h2 id="precision">Precision ${atPeriod(data.unit, horizon)}</h2>
 <p>Half-width of each 95% interval relative to its mean, and the replicates a half-width of ${formatForReader(data.precision * 100)}% would need.</p>
 <table>
 ${head}

@@ -9,6 +9,7 @@ import { escapeHtml } from '../output/escapeHtml.ts';
 import type { ScenarioBase } from '../scenario/envelope.ts';
 import type { ComparisonData } from './compareRuns.ts';
 import { findings } from './findings.ts';
+import { atPeriod, periodSpan, type TimeUnit } from './timeUnit.ts';
 
 /**
  * Text safe in Markdown prose and table cells: Markdown's emphasis, link, code and table characters
@@ -18,16 +19,19 @@ export function escapeMarkdown(text: string): string {
   return escapeHtml(text.replace(/([\\`*_[\]|~])/g, '\\$1')).replace(/\r?\n/g, ' ');
 }
 
-/** The rule that picks a test, as the method section states it. */
-export const testRuleWords =
-  'Paired replicates (common random numbers) are compared by their differences: the paired t test, or ' +
-  'the Wilcoxon signed-rank test when the differences are clearly non-normal (sample skewness beyond ±1 ' +
-  'or excess kurtosis above 3, judged from 6 values up). Unpaired runs are compared as independent ' +
-  "samples: Welch's t test, or the Wilcoxon–Mann–Whitney test when either sample is clearly non-normal. " +
-  'Rank tests are exact for fewer than 50 values without ties, as in R. Every p-value of the outcome ' +
-  "table is adjusted with Holm's method across all scenario × metric × year tests, holding the chance of " +
-  'any false finding to 5%. Effect sizes: d_z (mean difference over the sd of the differences) for paired ' +
-  "runs, Hedges' g otherwise. Intervals are Student-t 95% intervals of the mean (of the difference).";
+/** The rule that picks a test, as the method section states it (a step model's tests are per step). */
+export function testRuleWords(unit: TimeUnit): string {
+  return (
+    'Paired replicates (common random numbers) are compared by their differences: the paired t test, or ' +
+    'the Wilcoxon signed-rank test when the differences are clearly non-normal (sample skewness beyond ±1 ' +
+    'or excess kurtosis above 3, judged from 6 values up). Unpaired runs are compared as independent ' +
+    "samples: Welch's t test, or the Wilcoxon–Mann–Whitney test when either sample is clearly non-normal. " +
+    'Rank tests are exact for fewer than 50 values without ties, as in R. Every p-value of the outcome ' +
+    `table is adjusted with Holm's method across all scenario × metric × ${unit} tests, holding the chance of ` +
+    'any false finding to 5%. Effect sizes: d_z (mean difference over the sd of the differences) for paired ' +
+    "runs, Hedges' g otherwise. Intervals are Student-t 95% intervals of the mean (of the difference)."
+  );
+}
 
 export interface ReportFacts {
   runs: { scenario: ScenarioBase; hash: string; runId: string }[];
@@ -46,7 +50,7 @@ export function comparisonMarkdown(data: ComparisonData, facts: ReportFacts): st
   out.push(`# Comparison: ${data.scenarios.map(escapeMarkdown).join(' vs ')}`, '');
   out.push(
     `Baseline **${escapeMarkdown(data.baseline)}**; ${data.replicates.join(', ')} replicates; ` +
-      `${data.years[0]}–${data.years[data.years.length - 1]}.`,
+      `${periodSpan(data.unit, data.years[0], data.years[data.years.length - 1])}.`,
     '',
   );
   if (data.periodNote) out.push(escapeMarkdown(data.periodNote), '');
@@ -61,7 +65,7 @@ export function comparisonMarkdown(data: ComparisonData, facts: ReportFacts): st
   out.push('', '## What differs, and how sure', '');
   for (const f of findings(data, facts.metrics)) {
     out.push(
-      `**${escapeMarkdown(f.scenario)}** against ${escapeMarkdown(data.baseline)} in ${data.outcomeYears.at(-1)}:`,
+      `**${escapeMarkdown(f.scenario)}** against ${escapeMarkdown(data.baseline)} ${atPeriod(data.unit, data.outcomeYears.at(-1)!)}:`,
       '',
     );
     if (f.shown.length === 0) out.push('- no difference could be shown at the 5% family-wise level');
@@ -72,7 +76,7 @@ export function comparisonMarkdown(data: ComparisonData, facts: ReportFacts): st
     out.push('');
   }
   for (const year of data.outcomeYears) {
-    out.push(`## Outcomes in ${year}`, '');
+    out.push(`## Outcomes ${atPeriod(data.unit, year)}`, '');
     out.push(`| metric | ${data.scenarios.map(escapeMarkdown).join(' | ')} |`);
     out.push(`|---|${data.scenarios.map(() => '---:').join('|')}|`);
     for (const metric of data.metrics) {
@@ -89,7 +93,7 @@ export function comparisonMarkdown(data: ComparisonData, facts: ReportFacts): st
     );
   }
   const horizon = data.outcomeYears[data.outcomeYears.length - 1];
-  out.push(`## Precision in ${horizon}`, '');
+  out.push(`## Precision ${atPeriod(data.unit, horizon)}`, '');
   out.push(
     `Half-width of each 95% interval relative to its mean, and the replicates a half-width of ` +
       `${formatForReader(data.precision * 100)}% would need.`,
@@ -110,7 +114,7 @@ export function comparisonMarkdown(data: ComparisonData, facts: ReportFacts): st
   }
   out.push('## Method', '');
   out.push(`- Pairing: ${escapeMarkdown(data.pairing.reason)}.`);
-  out.push(`- Tests: ${testRuleWords}`);
+  out.push(`- Tests: ${testRuleWords(data.unit)}`);
   for (const run of facts.runs) {
     out.push(
       `- ${escapeMarkdown(run.scenario.name)}: seed ${run.scenario.seed}, ${run.scenario.replicates} replicates, ` +

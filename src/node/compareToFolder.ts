@@ -39,6 +39,7 @@ export interface CompareToFolderOptions {
   /** Index of the baseline scenario (default 0). */
   baseline?: number;
   metrics?: readonly string[];
+  /** Outcome years besides the horizon (steps, for a step model). */
   years?: readonly number[];
   precision?: number;
   /** Draw charts (default true). */
@@ -168,7 +169,10 @@ export async function compareToFolder(
         : [
             ...compareCharts(data, metricDefinitions),
             ...mixCharts(runs, data.years, model.charts, metricDefinitions),
-            ...(model.clock === 'month' ? [timelineChart(runs, baseline)] : []),
+            // a step model's scenarios may have no events at all: then there is no timeline to draw
+            ...(model.clock === 'month' || runs.some((r) => r.scenario.timeline.length > 0)
+              ? [timelineChart(runs, baseline)]
+              : []),
           ];
     const drawn: DrawnChart[] = [];
     if (charts.length > 0) {

@@ -1,7 +1,7 @@
 /**
  * A finished run folder read back for `civsim compare RUN_DIR…`: the resolved scenario and the replicates'
- * seed keys from manifest.json, every replicate's annual values from annual.csv — what a comparison
- * needs, without rerunning.
+ * seed keys from manifest.json, every replicate's annual values from annual.csv (a step model's value at
+ * every step from series.csv) — what a comparison needs, without rerunning.
  */
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -58,17 +58,21 @@ export async function readRunFolder(folder: string): Promise<FinishedRunFolder> 
       `${folder}/manifest.json does not describe a civsim run (no scenario or seeds)`,
     );
   }
+  // a calendar model is compared on its annual aggregates, a step model on its value at every step; both
+  // tables have one row per replicate, period and metric
+  const model = modelById(scenario.model);
+  const steps = model.clock === 'step';
+  const file = steps ? 'series.csv' : 'annual.csv';
+  const header = `replicate,${steps ? 'step' : 'year'},metric,value`;
   let text: string;
   try {
-    text = await readFile(join(folder, 'annual.csv'), 'utf8');
+    text = await readFile(join(folder, file), 'utf8');
   } catch {
-    throw new RunFolderReadError(
-      `${folder} has no annual.csv: only runs of calendar models can be compared from folders`,
-    );
+    throw new RunFolderReadError(`${folder} has no ${file}: it is not a finished civsim run folder`);
   }
   const lines = text.split(/\r?\n/);
-  if (lines[0].trim() !== 'replicate,year,metric,value') {
-    throw new RunFolderReadError(`${folder}/annual.csv does not start with replicate,year,metric,value`);
+  if (lines[0].trim() !== header) {
+    throw new RunFolderReadError(`${folder}/${file} does not start with ${header}`);
   }
   const years: number[] = [];
   const values = new Map<number, Map<string, number[]>>();
@@ -91,18 +95,15 @@ export async function readRunFolder(folder: string): Promise<FinishedRunFolder> 
   }
   const replicates = seeds.map((s) => {
     const byMetric = values.get(s.replicate);
-    if (!byMetric)
-      throw new RunFolderReadError(`${folder}/annual.csv has no rows for replicate ${s.replicate}`);
+    if (!byMetric) throw new RunFolderReadError(`${folder}/${file} has no rows for replicate ${s.replicate}`);
+    const columns = Object.fromEntries([...byMetric].map(([m, v]) => [m, Float64Array.from(v)]));
     return {
       replicate: s.replicate,
       seedKey: s.seedKey,
-      series: {
-        ticks: [],
-        values: {},
-        years,
-        annual: Object.fromEntries([...byMetric].map(([m, v]) => [m, Float64Array.from(v)])),
-      },
+      series: steps
+        ? { ticks: years.map(String), values: columns, years: [], annual: {} }
+        : { ticks: [], values: {}, years, annual: columns },
     };
   });
-  return { run: { model: modelById(scenario.model), scenario, replicates } as RunResult, manifest };
+  return { run: { model, scenario, replicates } as RunResult, manifest };
 }

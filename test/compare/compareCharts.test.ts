@@ -5,7 +5,7 @@ import { mixCharts, timelineChart } from '../../src/compare/contextCharts.ts';
 import type { MetricDefinition } from '../../src/models/definition.ts';
 import { renderSvg } from '../../src/node/render.ts';
 import { palette } from '../../src/output/chartTheme.ts';
-import { fakeRun } from './fakeRun.ts';
+import { fakeRun, fakeStepRun } from './fakeRun.ts';
 
 const years = [2020, 2021, 2022];
 const runs = [0, 1, 2].map((s) =>
@@ -80,6 +80,42 @@ describe('context charts', () => {
       'other:differs',
     ]);
   });
+
+  it('a step model’s timelines and mix are drawn over its steps', async () => {
+    const run = (name: string, step: number) => {
+      const r = fakeStepRun(name, 'f', [
+        [0, 1, 2],
+        [2, 3, 4],
+      ]);
+      const scenario = r.scenario as unknown as { timeline: unknown; steps: number };
+      scenario.timeline = [{ step, set: { 'levers.a': 1 } }];
+      scenario.steps = 2;
+      return r;
+    };
+    const runs = [run('base', 1), run('other', 2)];
+    const chart = timelineChart(runs, 0);
+    const text = JSON.stringify(chart.spec);
+    expect(text).toContain(
+      '"x":{"field":"step","type":"quantitative","title":"Step","scale":{"domain":[0,2]}}',
+    );
+    expect(text).not.toMatch(/date|year/);
+    const rows = (chart.spec as { data: { values: { step: number; event: string }[] } }).data.values;
+    expect(rows.map((r) => `${r.step}:${r.event}`)).toEqual(['1:baseline', '2:differs']);
+    expect(await renderSvg(chart.spec)).toMatch(/^<svg/);
+    const [mix] = mixCharts(
+      runs.slice(0, 1),
+      [0, 1, 2],
+      [{ id: 'money', title: 'Money', metrics: ['m'], kind: 'area', annual: false, events: false }],
+      new Map([['m', metric]]),
+    );
+    const mixRows = (mix.spec as { data: { values: { step: number; value: number }[] } }).data.values;
+    expect(mixRows.map((r) => [r.step, r.value])).toEqual([
+      [0, 1],
+      [1, 2],
+      [2, 3],
+    ]);
+    expect(JSON.stringify(mix.spec)).not.toMatch(/year/);
+  }, 30_000);
 
   it('the mix of each stacked-area chart, one panel per scenario, from the replicates’ means', () => {
     const [chart] = mixCharts(

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { compareRuns, pairingOf } from '../../src/compare/compareRuns.ts';
 import { comparisonCsvLines } from '../../src/compare/comparisonCsv.ts';
-import { comparisonMarkdown, escapeMarkdown } from '../../src/compare/reportMarkdown.ts';
+import { compareCharts } from '../../src/compare/compareCharts.ts';
+import { comparisonHtml } from '../../src/compare/reportHtml.ts';
+import { comparisonMarkdown, escapeMarkdown, type ReportFacts } from '../../src/compare/reportMarkdown.ts';
 import type { MetricDefinition } from '../../src/models/definition.ts';
 import { pairedT, welchT } from '../../src/stats/tTests.ts';
-import { fakeRun } from './fakeRun.ts';
+import { fakeRun, fakeStepRun } from './fakeRun.ts';
 
 const years = [2020, 2021, 2022];
 const base = [
@@ -126,5 +128,106 @@ describe('compareRuns', () => {
     expect(md).toMatch(/Members: \+/);
     // each difference names its test
     expect(md).toMatch(/Δ \+[^|]*paired t test, p/);
+  });
+});
+
+describe('compareRuns on a step model', () => {
+  // four replicates of a step model over steps 0–4: identical until step 2, then apart
+  const steady = [
+    [0, 1, 2, 2.0, 2.1],
+    [0, 1, 2, 2.3, 2.2],
+    [0, 1, 2, 1.9, 2.0],
+    [0, 1, 2, 2.2, 2.4],
+  ];
+  const rising = [
+    [0, 1, 2, 3.1, 4.0],
+    [0, 1, 2, 3.3, 4.4],
+    [0, 1, 2, 2.8, 3.9],
+    [0, 1, 2, 3.0, 4.5],
+  ];
+  const metric = { id: 'm', label: 'Rebels', unit: 'citizens', direction: 'neutral' } as MetricDefinition;
+  const facts = (runs: ReturnType<typeof fakeStepRun>[]): ReportFacts => ({
+    runs: runs.map((r, i) => ({ scenario: r.scenario, hash: `h${i}`, runId: `r${i}` })),
+    metrics: new Map([['m', metric]]),
+    civsimVersion: '0.1.0',
+    gitCommit: null,
+    commandLine: 'civsim compare a b',
+    charts: [],
+  });
+  const runs = [fakeStepRun('steady', 'f', steady), fakeStepRun('rising', 'f', rising)];
+  const data = compareRuns(runs, { baseline: 0, metrics: ['m'], years: [3] });
+
+  it('compares step by step on the value after each step, the outcome at the last step', () => {
+    expect(data.unit).toBe('step');
+    expect(data.years).toEqual([0, 1, 2, 3, 4]);
+    expect(data.outcomeYears).toEqual([3, 4]);
+    expect(data.periodNote).toBeUndefined();
+    const d = data.differences[0];
+    expect(d.mean.slice(0, 3)).toEqual([0, 0, 0]);
+    const t = pairedT(
+      rising.map((r) => r[4]),
+      steady.map((r) => r[4]),
+    );
+    expect(d.mean[4]).toBeCloseTo(t.estimate, 12);
+    expect(d.ciHigh[4]).toBeCloseTo(t.ciHigh, 12);
+    const last = data.outcomes.find((c) => c.scenario === 'rising' && c.year === 4)!;
+    expect(last.summary.mean).toBeCloseTo(4.2, 12);
+    expect(last.versus!.difference).toBeCloseTo(t.estimate, 12);
+    expect(data.horizonValues.get('rising')!.get('m')).toEqual(rising.map((r) => r[4]));
+  });
+
+  it('runs of different lengths are compared over the steps they share, with a note in steps', () => {
+    const short = fakeStepRun(
+      'short',
+      'f',
+      rising.map((r) => r.slice(0, 3)),
+    );
+    const shared = compareRuns([runs[0], short], { baseline: 0, metrics: ['m'] });
+    expect(shared.years).toEqual([0, 1, 2]);
+    expect(shared.outcomeYears).toEqual([2]);
+    expect(shared.periodNote).toBe(
+      'The scenarios run for different numbers of steps (steady 0–4, short 0–2); they are compared over the steps they share, 0–2.',
+    );
+  });
+
+  it('refuses to compare a step model with a calendar model', () => {
+    expect(() =>
+      compareRuns([runs[0], fakeRun('calendar', 'f', years, base)], { baseline: 0, metrics: ['m'] }),
+    ).toThrow(/step model .* calendar model/);
+  });
+
+  it('tables, charts and reports say step, never year', () => {
+    const csv = [...comparisonCsvLines(data)];
+    expect(csv[0]).toBe('scenario,metric,step,statistic,value\n');
+    expect(csv).toContain('rising,m,2,difference,0\n');
+    expect(csv.some((l) => l.startsWith('rising,m,4,p_holm,'))).toBe(true);
+    expect(csv.some((l) => l.startsWith('rising,m,3,p_holm,'))).toBe(true);
+    expect(csv.some((l) => l.startsWith('rising,m,2,p_holm,'))).toBe(false);
+
+    const md = comparisonMarkdown(data, facts(runs));
+    expect(md).toContain('replicates; steps 0–4.');
+    expect(md).toContain('**rising** against steady at step 4:');
+    expect(md).toContain('## Outcomes at step 3');
+    expect(md).toContain('## Outcomes at step 4');
+    expect(md).toContain('## Precision at step 4');
+    expect(md).toContain('scenario × metric × step tests');
+    expect(md).not.toMatch(/\byears?\b/i);
+
+    const html = comparisonHtml(data, facts(runs), []);
+    expect(html).toContain('replicates; steps 0–4.</p>');
+    expect(html).toContain('<h3>rising against steady at step 4</h3>');
+    expect(html).toContain('<h3>Step 3</h3>');
+    expect(html).toContain('<h2 id="precision">Precision at step 4</h2>');
+    expect(html).not.toMatch(/\byears?\b/i);
+
+    const charts = compareCharts(data, new Map([['m', metric]]));
+    expect(charts.map((c) => c.title)).toContain('Replicates at step 4');
+    const text = JSON.stringify(charts.map((c) => c.spec));
+    expect(text).not.toMatch(/year/i);
+    expect(text).toContain('{"field":"step","type":"quantitative","title":"Step","axis":{"format":"d"}}');
+    expect(text).toContain('"title":"Step","format":"d"');
+    expect(text).toContain('Every replicate at step 4');
+    const rows = (charts[0].spec as { data: { values: { step: number }[] } }).data.values;
+    expect(rows.map((r) => r.step)).toEqual([0, 1, 2, 3, 4, 0, 1, 2, 3, 4]);
   });
 });

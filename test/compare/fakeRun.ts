@@ -23,3 +23,16 @@ export function fakeRun(
     })),
   };
 }
+
+/** A run of a step model: `values[r][t]` of metric m at steps 0, 1, …, no years and no annual values. */
+export function fakeStepRun(name: string, family: string, values: number[][], seed = 1): RunResult {
+  const run = fakeRun(name, family, [], values, seed);
+  run.model = { clock: 'step' } as RunResult['model'];
+  values.forEach((row, r) => {
+    const series = run.replicates[r].series;
+    series.ticks = row.map((_, t) => String(t));
+    series.values = { m: Float64Array.from(row) };
+    series.annual = {};
+  });
+  return run;
+}

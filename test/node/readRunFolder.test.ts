@@ -7,7 +7,7 @@ import { readRunFolder } from '../../src/node/readRunFolder.ts';
 const root = mkdtempSync(join(tmpdir(), 'civsim-read-run-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-function folder(name: string, csv: string, incomplete = false): string {
+function folder(name: string, csv: string, incomplete = false, model = 'civil-society'): string {
   const path = join(root, name);
   rmSync(path, { recursive: true, force: true });
   mkdirSync(path);
@@ -15,14 +15,14 @@ function folder(name: string, csv: string, incomplete = false): string {
     join(path, 'manifest.json'),
     JSON.stringify({
       runId: name,
-      resolvedScenario: { name: 'x', model: 'civil-society', seed: 1, replicates: 2 },
+      resolvedScenario: { name: 'x', model, seed: 1, replicates: 2 },
       replicateSeeds: [
         { replicate: 0, seedKey: 'k0' },
         { replicate: 1, seedKey: 'k1' },
       ],
     }),
   );
-  writeFileSync(join(path, 'annual.csv'), csv);
+  writeFileSync(join(path, model === 'civil-society' ? 'annual.csv' : 'series.csv'), csv);
   if (incomplete) writeFileSync(join(path, 'INCOMPLETE'), 'stopped');
   return path;
 }
@@ -35,6 +35,19 @@ describe('readRunFolder', () => {
     expect(run.replicates[0].series.years).toEqual([2020, 2021]);
     expect([...run.replicates[0].series.annual.m]).toEqual([1, NaN]);
     expect([...run.replicates[1].series.annual.m]).toEqual([Infinity, -Infinity]);
+  });
+
+  it('reads a step model’s value at every step from series.csv', async () => {
+    const csv = 'replicate,step,metric,value\n0,0,m,1\n0,1,m,2\n1,0,m,3\n1,1,m,\n';
+    const { run } = await readRunFolder(folder('steps', csv, false, 'threshold'));
+    const series = run.replicates[1].series;
+    expect(series.ticks).toEqual(['0', '1']);
+    expect(series.years).toEqual([]);
+    expect(series.annual).toEqual({});
+    expect([...series.values.m]).toEqual([3, NaN]);
+    await expect(
+      readRunFolder(folder('wrong', 'replicate,year,metric,value\n', false, 'threshold')),
+    ).rejects.toThrow(/series.csv does not start with replicate,step,metric,value/);
   });
 
   it('refuses an unfinished run and a folder without a manifest', async () => {

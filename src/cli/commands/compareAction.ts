@@ -4,6 +4,7 @@
  * and turn errors into one line and an exit code.
  */
 import { basename } from 'node:path';
+import { periodColumn } from '../../compare/timeUnit.ts';
 import { applyOverrides, type RunOverrides } from '../../index.ts';
 import { modelById } from '../../models/registry.ts';
 import {
@@ -132,8 +133,12 @@ async function compareChecked(
         .map((m) => m.trim())
         .filter((m) => m.length > 0)
     : defaultCompareMetrics(scenarios[0]);
+  const unit = model.clock === 'step' ? 'step' : 'year';
   for (const m of metrics) {
-    const missing = input.finished?.find((f) => !f.run.replicates[0]?.series.annual[m]);
+    const missing = input.finished?.find((f) => {
+      const series = f.run.replicates[0]?.series;
+      return !series || !periodColumn(series, unit, m);
+    });
     if (known.includes(m) && missing) {
       say(`--metrics: the run in ${missing.run.scenario.name} did not record ${m}, so it cannot be compared`);
       return 2;
@@ -159,11 +164,28 @@ async function compareChecked(
       return 2;
     }
   }
-  const years = args.years
+  // outcome years, or steps for a step model (--years and --steps are one option)
+  const outcomes = args.years
     ? String(args.years)
         .split(',')
-        .map((y) => Number(y.trim()))
+        .map((y) => y.trim())
     : undefined;
+  if (outcomes && model.clock === 'month') {
+    const bad = outcomes.find((y) => !/^\d{4}$/.test(y));
+    if (bad !== undefined) {
+      say(`--years takes years separated by commas (2030,2040), got ${JSON.stringify(bad)}`);
+      return 2;
+    }
+  }
+  if (outcomes && model.clock === 'step') {
+    const last = Math.min(...scenarios.map((s) => s.steps ?? 0));
+    const bad = outcomes.find((step) => Number(step) > last);
+    if (bad !== undefined) {
+      say(`--steps: ${bad} is past the last step the scenarios share (${last})`);
+      return 2;
+    }
+  }
+  const years = outcomes?.map(Number);
   const reporter = createProgressReporter(progressMode(args.quiet, process.stderr.isTTY));
   const workers = Math.min(args.workers ?? cores(), overrides.replicates ?? 1);
   reporter.note(
@@ -227,7 +249,7 @@ async function compareChecked(
       say(`interrupted; the unfinished comparison is in ${partial ?? '(no folder yet)'}`);
       return 130;
     }
-    if (error instanceof Error && /share no year/.test(error.message)) {
+    if (error instanceof Error && /share no (year|step)/.test(error.message)) {
       say(`${error.message} (the scenarios' periods do not overlap)`);
       if (partial) say(`the unfinished comparison is in ${partial}`);
       return 2;
