@@ -63,6 +63,72 @@ describe('civsim compare', () => {
     expect(manifests[1].replicateSeeds[0].seedKey).toMatch(/status-quo/);
   }, 120_000);
 
+  it('compares a step model step by step: the report says steps, the outcome is at the last step', async () => {
+    const r = await runCivsim(
+      [
+        'compare',
+        'scenarios/classics/epstein-legitimacy-sudden.yaml',
+        'scenarios/classics/epstein-legitimacy-gradual.yaml',
+        '--steps',
+        '60',
+        '--scale',
+        '0.1',
+        '-r',
+        '3',
+        '-w',
+        '1',
+        '--id',
+        'steps',
+        '-q',
+        '-o',
+        out,
+      ],
+      // no Chromium: the PDF is the calendar test's business, and would take seconds here
+      { env: { CIVSIM_CHROMIUM: join(out, 'no-chromium') } },
+    );
+    expect(r.stderr).not.toMatch(/at .*\.ts:\d+/);
+    expect(r.code).toBe(0);
+    const folder = r.stdout.trim();
+    const csv = readFileSync(join(folder, 'comparison.csv'), 'utf8').trim().split('\n');
+    expect(csv[0]).toBe('scenario,metric,step,statistic,value');
+    const value = (key: string) => csv.find((l) => l.startsWith(key))?.split(',')[4];
+    // every step from 0 to the last; common random numbers: the same street until legitimacy falls at step 50
+    expect(value('epstein-legitimacy-gradual,active,0,n,')).toBe('3');
+    expect(value('epstein-legitimacy-gradual,jailed,49,difference,')).toBe('0');
+    expect(value('epstein-legitimacy-gradual,active,300,mean,')).toBeDefined();
+    expect(value('epstein-legitimacy-gradual,active,301,mean,')).toBeUndefined();
+    // outcomes at the step asked for and at the last, nowhere else
+    const tested = csv.filter((l) => /^epstein-legitimacy-gradual,active,\d+,p_holm,/.test(l));
+    expect(tested.map((l) => l.split(',')[2])).toEqual(['60', '300']);
+    const md = readFileSync(join(folder, 'report.md'), 'utf8');
+    expect(md).toContain('replicates; steps 0–300.');
+    expect(md).toContain('against epstein-legitimacy-sudden at step 300:');
+    expect(md).toMatch(/## Outcomes at step 60\n[^]*## Outcomes at step 300\n[^]*## Precision at step 300\n/);
+    expect(md).toContain('![Replicates at step 300](charts/distributions.png)');
+    expect(md).not.toMatch(/\byears?\b/i);
+    const html = readFileSync(join(folder, 'report.html'), 'utf8');
+    expect(html).toContain('<h3>Step 300</h3>');
+    expect(html).toContain('<h2 id="precision">Precision at step 300</h2>');
+    const charts = readdirSync(join(folder, 'charts'));
+    for (const chart of ['trajectories', 'differences', 'distributions', 'timelines']) {
+      expect(charts).toContain(`${chart}.png`);
+      const spec = readFileSync(join(folder, 'charts', `${chart}.vl.json`), 'utf8');
+      expect(spec).not.toMatch(/year/i);
+      // the time axis is titled Step; the distributions have none, their title says the step
+      expect(spec).toMatch(chart === 'distributions' ? /"Every replicate at step 300"/ : /"title": "Step"/);
+    }
+    const tooFar = await runCivsim([
+      'compare',
+      'scenarios/classics/epstein-legitimacy-sudden.yaml',
+      'scenarios/classics/epstein-legitimacy-gradual.yaml',
+      '--steps',
+      '400',
+      ...quick,
+    ]);
+    expect(tooFar.code).toBe(2);
+    expect(tooFar.stderr).toMatch(/--steps: 400 is past the last step the scenarios share \(300\)/);
+  }, 120_000);
+
   it('compares finished run folders without rerunning, and says they are not paired', async () => {
     const runs = [];
     for (const s of ['status-quo', 'restrictive']) {
@@ -143,6 +209,8 @@ describe('civsim compare', () => {
     [['scenarios/status-quo.yaml', 'scenarios/classics/threshold-normal.yaml'], /different models/],
     [['scenarios/status-quo.yaml', 'scenarios/status-quo.yaml'], /two scenarios are named status-quo/],
     [['scenarios/status-quo.yaml', 'scenarios/restrictive.yaml', '--years', '20x0'], /--years/],
+    // a calendar model's outcomes are years (a step model's may be any step: --years and --steps are one)
+    [['scenarios/status-quo.yaml', 'scenarios/restrictive.yaml', '--years', '30'], /--years takes years/],
     [['scenarios/status-quo.yaml', 'scenarios/restrictive.yaml', '--precision', '2'], /--precision/],
   ])(
     'refuses %j with exit 2 and no stack trace',

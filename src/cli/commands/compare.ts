@@ -37,12 +37,18 @@ export function compareArgsProblem(args: Partial<Record<keyof CompareArgs, unkno
     return `--precision must be a share between 0 and 1 (0.05 for ±5%), got ${JSON.stringify(p) ?? String(p)}`;
   }
   if (args.years !== undefined) {
-    if (typeof args.years !== 'string' && typeof args.years !== 'number') return '--years must be given once';
+    if (typeof args.years !== 'string' && typeof args.years !== 'number') {
+      return '--years (or --steps) must be given once';
+    }
     const bad = String(args.years)
       .split(',')
-      .find((y) => !/^\d{4}$/.test(y.trim()));
-    if (bad !== undefined)
-      return `--years takes years separated by commas (2030,2040), got ${JSON.stringify(bad)}`;
+      .find((y) => !/^\d+$/.test(y.trim()));
+    if (bad !== undefined) {
+      return (
+        '--years takes years separated by commas (2030,2040), --steps steps of a step model (50,100); ' +
+        `got ${JSON.stringify(bad)}`
+      );
+    }
   }
   if (args.metrics !== undefined && typeof args.metrics !== 'string') return '--metrics must be given once';
   if (args.baseline !== undefined && typeof args.baseline !== 'string')
@@ -85,7 +91,13 @@ function builder(setExit: (code: number) => void) {
         type: 'string',
         describe: "Metric ids to compare, separated by commas (default: the model's headline metrics)",
       })
-      .option('years', { type: 'string', describe: 'Outcome years besides the horizon, e.g. 2030,2040' })
+      .option('years', {
+        alias: 'steps',
+        type: 'string',
+        describe:
+          'Outcome years besides the horizon, e.g. 2030,2040; for step models (schelling, epstein, threshold) ' +
+          'outcome steps besides the last, e.g. 50,100',
+      })
       .option('precision', {
         type: 'number',
         default: 0.05,
@@ -127,13 +139,19 @@ function builder(setExit: (code: number) => void) {
         '$0 compare scenarios/*.yaml --baseline status-quo --years 2030,2040 --metrics trust,civic_space',
         'Chosen metrics at 2030, 2040 and the horizon',
       )
+      .example(
+        '$0 compare scenarios/classics/epstein-legitimacy-{sudden,gradual}.yaml -r 10 --steps 60,250',
+        'A step model, compared step by step: outcomes at steps 60, 250 and the last',
+      )
       .example('$0 compare a.yaml b.yaml --scale 0.1 -r 5 -q', 'A quick look; prints only the folder')
       .wrap(Math.min(120, y.terminalWidth()))
       .epilogue(
         [
           'Writes <out>/_compare/<id>/: report.md, comparison.csv (scenario, metric, year, statistic, value)',
           'and runs/<scenario>/manifest.json. All scenarios share one seed and stream family (common random',
-          'numbers), so replicate r of each is paired with replicate r of the baseline.',
+          'numbers), so replicate r of each is paired with replicate r of the baseline. Calendar models are',
+          'compared year by year (annual aggregates); step models step by step (the state after each step),',
+          'and comparison.csv has a step column for year.',
           'Exit codes: 0 done, 1 failed, 2 bad scenarios or arguments, 130 interrupted.',
         ].join('\n'),
       );
