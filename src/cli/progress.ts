@@ -44,12 +44,12 @@ const quietReporter: ProgressReporter = {
   stop: () => undefined,
 };
 
-/** What a progress snapshot says in words: "3/10 replicates done, 42% of the months". */
+/** What a progress snapshot says in words: "3/10 replicates done, 42% simulated". */
 export function describeProgress(p: PoolProgress): string {
   const share = p.ticksTotal > 0 ? Math.floor((100 * p.ticksDone) / p.ticksTotal) : 0;
   const building =
     p.building > 0 ? `; ${p.building} building ${p.building === 1 ? 'its' : 'their'} population` : '';
-  return `${p.done}/${p.replicates} replicates done, ${share}% of the months simulated${building}`;
+  return `${p.done}/${p.replicates} replicates done, ${share}% simulated${building}`;
 }
 
 /** Time left from the share done so far (undefined until there is something to go on). */

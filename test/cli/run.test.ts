@@ -334,8 +334,8 @@ describe('progress output', () => {
     expect(out.text().trimEnd().split('\n')).toEqual([
       'civsim: running demo: 2 replicate(s) on 2 worker(s), seed 7',
       'civsim: writing to results/demo/x.partial',
-      'civsim: 1/2 replicates done, 50% of the months simulated (3.0 s so far, about 3.0 s left)',
-      'civsim: 2/2 replicates done, 100% of the months simulated (6.0 s so far, about 0.0 s left)',
+      'civsim: 1/2 replicates done, 50% simulated (3.0 s so far, about 3.0 s left)',
+      'civsim: 2/2 replicates done, 100% simulated (6.0 s so far, about 0.0 s left)',
       'civsim: writing 3 output files',
     ]);
   });
@@ -352,7 +352,7 @@ describe('progress output', () => {
     expect(lines).toContain('civsim: starting the workers…');
     expect(
       lines.some((l) =>
-        /^civsim: 0\/2 replicates done, 0% of the months simulated; 2 building their population \(/.test(l),
+        /^civsim: 0\/2 replicates done, 0% simulated; 2 building their population \(/.test(l),
       ),
     ).toBe(true);
   });
