@@ -12,6 +12,7 @@ import { calibrateCommand } from './commands/calibrate.ts';
 import { runCommand } from './commands/run.ts';
 import { validateCommand } from './commands/validate.ts';
 import { factsCommand } from './commands/facts.ts';
+import { exploreCommand } from './commands/explore.ts';
 import { say, sayError } from './say.ts';
 
 /** A wrong command line (unknown option, missing argument): exit code 2. */
@@ -48,6 +49,7 @@ const valueOptions: Record<string, readonly string[]> = {
   ],
   merge: ['out', 'o', 'id', 'years', 'resamples'],
   worker: ['queue', 'workers', 'w', 'lease', 'idle-exit'],
+  explore: ['build', 'b', 'port'],
   calibrate: [
     'targets',
     't',
@@ -135,6 +137,7 @@ export async function main(argv: string[]): Promise<number> {
       .command(workerCommand(setExit))
       .command(validateCommand(setExit))
       .command(factsCommand(setExit))
+      .command(exploreCommand(setExit))
       .option('debug', {
         type: 'boolean',
         default: false,
@@ -143,7 +146,7 @@ export async function main(argv: string[]): Promise<number> {
       })
       .demandCommand(
         1,
-        'Name a command: run, compare, sweep, merge, calibrate, worker, validate or facts (see --help).',
+        'Name a command: run, compare, sweep, merge, calibrate, worker, validate, facts or explore (see --help).',
       )
       .strict()
       .recommendCommands()

@@ -93,11 +93,25 @@ function eachEncoding(spec: Json, visit: (encoding: Json) => void): void {
   }
 }
 
-/** Where the x axis starts and ends for the whole run (ms since 1970 in UTC, or steps). */
-function xDomain(rows: readonly ChartRow[]): [number, number] | undefined {
+/** A point of the x axis as Vega-Lite wants it in a domain: a UTC date-time, or the step. */
+type DomainValue = number | { year: number; month: number; date: number; utc: true };
+
+/**
+ * Where the x axis starts and ends for the whole run: the first and last steps, or the first and last
+ * dates as UTC date-times (a plain number in a temporal domain would be read as a year).
+ */
+function xDomain(rows: readonly ChartRow[]): [DomainValue, DomainValue] | undefined {
   if (rows.length === 0) return undefined;
-  const xs = rows.map((r) => (typeof r.date === 'number' ? r.date : utcMillis(r.date)));
-  return [Math.min(...xs), Math.max(...xs)];
+  if (typeof rows[0].date === 'number') {
+    const steps = rows.map((r) => r.date as number);
+    return [Math.min(...steps), Math.max(...steps)];
+  }
+  const times = rows.map((r) => utcMillis(r.date as string));
+  const at = (ms: number): DomainValue => {
+    const d = new Date(ms);
+    return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, date: d.getUTCDate(), utc: true };
+  };
+  return [at(Math.min(...times)), at(Math.max(...times))];
 }
 
 /** The subtitle lines in the page's language: whose run, and how to read the marks. */
@@ -130,7 +144,8 @@ function panel(model: AnyModel, chart: ChartSpec, policy: ChartPolicy, index: nu
   const annual =
     clock.years > 0 ? emptySummary('annual', clock.yearList().map(String), chart.metrics) : undefined;
   const context = liveContext(model, policy.scenario, policy.replicates, lang, ticks, annual);
-  const spec = buildChartSpec(translated(model, chart, lang), context) as unknown as Json;
+  // a deep copy: the builder shares encoding objects between layers and charts, and this one changes them
+  const spec = JSON.parse(JSON.stringify(buildChartSpec(translated(model, chart, lang), context))) as Json;
   const domain = xDomain(chartRows(chart, context));
   delete spec.$schema;
   delete spec.config;

@@ -11,7 +11,7 @@
  *   opens from a file system.
  *
  * Running from the sources (tsx), the page is bundled on the spot; the installed package has it prebuilt
- * in dist/explore/ (`npm run build`: src/node/buildExplore.ts), since esbuild is only a development
+ * in dist/explorer-page/ (`npm run build`: src/node/buildExplore.ts), since esbuild is only a development
  * dependency. A built folder is written complete or not at all: into a temporary folder next to it,
  * flushed, then renamed; an older explorer build there is replaced, anything else is left alone.
  */
@@ -33,8 +33,8 @@ export type ExplorerFiles = Map<string, Uint8Array>;
 /** The marker of a folder this builds (so a rebuild may replace it, and nothing else). */
 export const explorerMarker = '.civsim-explore.json';
 
-/** The prebuilt page of an installed package (dist/explore/, next to dist/node/). */
-const prebuilt = fileURLToPath(new URL('../explore/', import.meta.url));
+/** The prebuilt page of an installed package (dist/explorer-page/, next to dist/node/). */
+const prebuilt = fileURLToPath(new URL('../explorer-page/', import.meta.url));
 const runningFromSources = import.meta.url.endsWith('.ts');
 
 const vendor = [

@@ -11,7 +11,14 @@ import { applyChanges } from '../../src/explore/changes.ts';
 import { openScenario, runScenarioOf, defaultScale } from '../../src/explore/catalog.ts';
 import { inputsByPath, settingInputs } from '../../src/explore/inputs.ts';
 import { Lane, type FromLane, type ProgressMessage } from '../../src/explore/lane.ts';
-import { dataName, liveChartSpec, liveRows } from '../../src/explore/liveCharts.ts';
+import {
+  dataName,
+  emptySummary,
+  liveChartSpec,
+  liveContext,
+  liveRows,
+} from '../../src/explore/liveCharts.ts';
+import { buildChartSpec } from '../../src/output/charts.ts';
 import { pairedDifference, PolicyRun, seriesCsv } from '../../src/explore/runData.ts';
 import { policyBScenario, scenarioFileText } from '../../src/explore/scenarioFile.ts';
 import {
@@ -153,6 +160,8 @@ describe('live charts', () => {
       seen.add(entry.model);
       const scenario = await shipped(entry.id);
       const model = modelById(scenario.model);
+      // every spec is built before any is compiled, as the page does: building one must not change another
+      const specs: { id: string; policies: number; spec: unknown }[] = [];
       for (const chart of model.charts) {
         for (const lang of ['en', 'ru'] as const) {
           for (const policies of [1, 2]) {
@@ -163,23 +172,46 @@ describe('live charts', () => {
               lang,
               policies === 2 ? 'row' : 'column',
             );
-            const warnings: string[] = [];
-            const logger = {
-              level: () => logger,
-              warn: (...m: unknown[]) => (warnings.push(m.join(' ')), logger),
-              info: () => logger,
-              debug: () => logger,
-              error: (...m: unknown[]) => (warnings.push(m.join(' ')), logger),
-            };
-            const compiled = compile(spec as never, { logger: logger as never }).spec;
-            expect(warnings, `${model.id}/${chart.id}`).toEqual([]);
-            const names = (compiled.data ?? []).map((d) => d.name);
-            for (let i = 0; i < policies; i++) expect(names).toContain(dataName(i));
+            specs.push({ id: `${model.id}/${chart.id}/${lang}/${policies}`, policies, spec });
           }
         }
       }
+      for (const { id, policies, spec } of specs) {
+        const warnings: string[] = [];
+        const logger = {
+          level: () => logger,
+          warn: (...m: unknown[]) => (warnings.push(m.join(' ')), logger),
+          info: () => logger,
+          debug: () => logger,
+          error: (...m: unknown[]) => (warnings.push(m.join(' ')), logger),
+        };
+        const compiled = compile(spec as never, { logger: logger as never }).spec;
+        expect(warnings, id).toEqual([]);
+        const names = (compiled.data ?? []).map((d) => d.name);
+        for (let i = 0; i < policies; i++) expect(names).toContain(dataName(i));
+      }
     }
     expect(seen.size).toBe(4);
+  });
+
+  it('leave the run report’s chart builder as it was', async () => {
+    const scenario = await shipped('kazakhstan');
+    const model = modelById('civil-society');
+    const context = liveContext(
+      model,
+      scenario,
+      3,
+      'en',
+      emptySummary(
+        'tick',
+        ['1991-01'],
+        model.metrics.map((m) => m.id),
+      ),
+    );
+    const before = JSON.stringify(buildChartSpec(model.charts[0], context));
+    for (const chart of model.charts)
+      liveChartSpec(model, chart, [{ name: 'A', scenario, replicates: 3 }], 'en');
+    expect(JSON.stringify(buildChartSpec(model.charts[0], context))).toBe(before);
   });
 
   it('are in Russian when the page is, and keep the whole run on the x axis', async () => {
@@ -191,7 +223,9 @@ describe('live charts', () => {
     expect(text).toContain('Волонтёрство');
     expect(text).toContain('"title":"Показатель"');
     expect(text).toContain('полосы: 95%-й доверительный интервал');
-    expect(text).toContain(`"domain":[${Date.UTC(1991, 0, 1)},${Date.UTC(2025, 11, 1)}]`);
+    expect(text).toContain(
+      '"domain":[{"year":1991,"month":1,"date":1,"utc":true},{"year":2025,"month":12,"date":1,"utc":true}]',
+    );
     // rows of a partial run: the ticks shown so far
     const run = new PolicyRun(model, scenario, 1);
     run.add(0, 0, { volunteering_rate: [0.1, 0.2] });
