@@ -30,7 +30,15 @@ import { Runner, workerLanes } from './runner.ts';
 import { pairedDifference, PolicyRun, seriesCsv } from './runData.ts';
 import { policyBScenario, scenarioFileText } from './scenarioFile.ts';
 import { guides, kazakhWelcome, say, type StringKey } from './strings.ts';
-import { choiceLabel, chartTitle, metricLabel, settingLabel, unitText } from './terms.ts';
+import {
+  cellLabel,
+  choiceLabel,
+  chartTitle,
+  groupLabel,
+  metricLabel,
+  settingLabel,
+  unitText,
+} from './terms.ts';
 import {
   decodeState,
   encodeState,
@@ -489,18 +497,27 @@ class Explorer {
   render(): void {
     document.documentElement.lang = this.lang;
     document.title = this.t('appTitle');
-    const main = h('main', { class: 'layout', id: 'main' });
+    const main = h('main', { class: this.view === 'about' ? 'page' : 'layout', id: 'main' });
+    this.el.problems = h('div', { class: 'problems-area' });
     this.root.replaceChildren(
-      h('a', { class: 'skip', href: '#controls', text: this.t('skipToControls') }),
+      // the fragment is the page's state, so the skip link moves the focus itself
+      h('a', {
+        class: 'skip',
+        href: '#controls',
+        text: this.t('skipToControls'),
+        onclick: (event: Event) => {
+          event.preventDefault();
+          document.getElementById('controls')?.focus();
+        },
+      }),
       this.header(),
       h('p', { class: 'welcome', lang: 'kk', text: kazakhWelcome }),
+      this.el.problems,
       main,
       h('footer', { text: this.t('footer') }),
     );
-    this.el.problems = h('div', { class: 'problems-area' });
     if (this.view === 'about') {
-      main.classList.remove('layout');
-      main.append(this.el.problems, this.about());
+      main.append(this.about());
       this.renderProblems();
       this.syncUrl();
       return;
@@ -561,7 +578,12 @@ class Explorer {
   // --- controls -------------------------------------------------------------------------------------
 
   controls(): HTMLElement {
-    const panel = h('section', { class: 'controls', id: 'controls', 'aria-labelledby': 'controls-title' });
+    const panel = h('section', {
+      class: 'controls',
+      id: 'controls',
+      tabindex: -1,
+      'aria-labelledby': 'controls-title',
+    });
     panel.append(h('h2', { id: 'controls-title', text: this.t('scenario') }));
     panel.append(this.scenarioPicker(), this.uploadField(), this.runSettings(), this.compareToggle());
     if (this.model && this.scenario) {
@@ -604,6 +626,7 @@ class Explorer {
         const id = (event.target as HTMLSelectElement).value;
         if (id === 'upload' && this.source?.kind === 'upload') return;
         const entry = this.catalog.entries.find((e) => e.id === id);
+        this.linkProblems = [];
         if (entry) void this.open({ kind: 'entry', id, label: entry.path }, { a: {}, lang: this.lang });
       },
     });
@@ -662,6 +685,7 @@ class Explorer {
   }
 
   async upload(file: File): Promise<void> {
+    this.linkProblems = [];
     if (file.size > maxScenarioFileBytes) {
       this.scenarioProblems = [
         `${file.name}: the file is ${file.size} bytes; a scenario file may be at most ${maxScenarioFileBytes}`,
@@ -811,11 +835,14 @@ class Explorer {
       list.push(input);
       groups.set(input.group, list);
     }
-    return [...groups].map(([group, list]) => {
-      const inSection = group.split('.').slice(1).join('.');
-      const title = inSection ? settingLabel(inSection, this.lang) : settingLabel(group, this.lang);
-      return h('fieldset', {}, h('legend', { text: title }), ...list.map((input) => this.settingRow(input)));
-    });
+    return [...groups].map(([group, list]) =>
+      h(
+        'fieldset',
+        {},
+        h('legend', { text: groupLabel(group, this.lang) }),
+        ...list.map((input) => this.settingRow(input)),
+      ),
+    );
   }
 
   settingRow(input: SettingInput): HTMLElement {
@@ -1005,7 +1032,7 @@ class Explorer {
     this.el.runbar = h('div', { class: 'runbar', role: 'group', 'aria-label': this.t('play') });
     this.el.live = h('p', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
     this.el.charts = h('div', { class: `charts${this.compare ? '' : ' single'}` });
-    this.el.grids = h('div', { class: 'grids' });
+    this.el.grids = h('div', { class: 'grid-area' });
     this.el.differences = h('div', { class: 'differences-area' });
     panel.append(
       this.el.runbar,
@@ -1162,6 +1189,8 @@ class Explorer {
         // an empty chart (before the first tick) makes Vega warn of empty extents: only errors are said
         logLevel: 1,
       });
+      // vega-embed's menu (save as SVG or PNG) is a <summary> with only an icon: it gets a name
+      holder.querySelector('details > summary')?.setAttribute('aria-label', this.t('chartActions'));
       embedded.push({ chart, view: result.view });
       if (generation !== this.chartGeneration) break;
       if (embedded.length === 1) performance.mark('civsim:first-chart');
@@ -1208,7 +1237,9 @@ class Explorer {
         }
         context.putImageData(image, 0, 0);
       }
-      const words = snapshot.categories.map((c) => `${c.label}: ${counts.get(c.code) ?? 0}`).join(', ');
+      const words = snapshot.categories
+        .map((c) => `${cellLabel(c.label, this.lang)}: ${counts.get(c.code) ?? 0}`)
+        .join(', ');
       canvas.setAttribute('aria-label', this.t('gridLabel', { tick: grid.tick, counts: words }));
       return h(
         'figure',
@@ -1223,7 +1254,12 @@ class Explorer {
       'ul',
       { class: 'legend' },
       ...snapshot.categories.map((c) =>
-        h('li', {}, h('span', { class: 'swatch', style: `background:${c.color}` }), c.label),
+        h(
+          'li',
+          {},
+          h('span', { class: 'swatch', style: `background:${c.color}` }),
+          cellLabel(c.label, this.lang),
+        ),
       ),
     );
     container.replaceChildren(

@@ -102,7 +102,7 @@ const en = {
   tooltipDate: 'Date',
   tooltipChanges: 'Changes',
   tooltipSource: 'Source',
-  chartLabel: 'Chart: {title}. {description}',
+  chartActions: 'Save this chart (SVG or PNG)',
   differences: 'Policy B − policy A at {label}',
   differencesHint:
     'Replicate by replicate (the two policies share their random draws), mean difference with its 95% interval.',
@@ -234,7 +234,7 @@ const ru: Record<StringKey, string> = {
   tooltipDate: 'Дата',
   tooltipChanges: 'Изменения',
   tooltipSource: 'Источник',
-  chartLabel: 'График: {title}. {description}',
+  chartActions: 'Сохранить график (SVG или PNG)',
   differences: 'Политика Б − политика А: {label}',
   differencesHint:
     'Повтор за повтором (у двух политик общие случайные числа): средняя разница и её 95%-й интервал.',
@@ -428,6 +428,26 @@ export const leverWordsRu: Readonly<Record<string, string>> = {
   minSimilar: 'Минимум похожих соседей',
   // epstein
   maxJailTerm: 'Наибольший срок заключения',
+};
+
+/** Russian names of the cells of spatial models' grids (their English labels, as the models give them). */
+export const cellWordsRu: Readonly<Record<string, string>> = {
+  Empty: 'Пусто',
+  'Majority household (type 0)': 'Домохозяйство большинства (тип 0)',
+  'Minority household (type 1)': 'Домохозяйство меньшинства (тип 1)',
+  'Jailed citizen': 'Гражданин в тюрьме',
+  'Quiet citizen': 'Спокойный гражданин',
+  'Active citizen': 'Активный гражданин',
+  Cop: 'Полицейский',
+};
+
+/** Russian names of the sections of a scenario (legends of the settings). */
+export const sectionWordsRu: Readonly<Record<string, string>> = {
+  population: 'Население',
+  grid: 'Решётка',
+  rule: 'Правило',
+  parameters: 'Параметры',
+  initial: 'Начальное состояние',
 };
 
 /** Russian names of choices (enum values). */

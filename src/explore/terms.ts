@@ -6,7 +6,16 @@
 import type { AnyModel } from '../models/definition.ts';
 import type { ChartSpec } from '../scenario/envelope.ts';
 import { keyWords } from './inputs.ts';
-import { chartTitlesRu, choiceWordsRu, leverWordsRu, metricNamesRu, unitRu } from './strings.ts';
+import {
+  cellWordsRu,
+  chartTitlesRu,
+  choiceWordsRu,
+  leverWordsRu,
+  metricNamesRu,
+  say,
+  sectionWordsRu,
+  unitRu,
+} from './strings.ts';
 import type { Lang } from './urlState.ts';
 
 const capitalised = (text: string) => (text ? text[0].toLocaleUpperCase() + text.slice(1) : text);
@@ -48,4 +57,19 @@ export function choiceLabel(value: string, lang: Lang): string {
 
 export function unitText(unit: string, lang: Lang): string {
   return lang === 'ru' ? unitRu(unit) : unit;
+}
+
+/** The name of a grid cell's category (a spatial model's snapshot label). */
+export function cellLabel(label: string, lang: Lang): string {
+  return lang === 'ru' ? (cellWordsRu[label] ?? label) : label;
+}
+
+/** The legend of a group of settings: `levers.ministries` → `Ministries`; a section alone by its name. */
+export function groupLabel(group: string, lang: Lang): string {
+  const [section, ...rest] = group.split('.');
+  if (rest.length > 0) return settingLabel(rest.join('.'), lang);
+  if (section === 'levers') return say(lang, 'levers');
+  return lang === 'ru'
+    ? (sectionWordsRu[section] ?? capitalised(keyWords(section)))
+    : capitalised(keyWords(section));
 }

@@ -13,7 +13,7 @@ import {
   metricNamesRu,
   chartTitlesRu,
 } from '../../src/explore/strings.ts';
-import { settingLabel } from '../../src/explore/terms.ts';
+import { cellLabel, groupLabel, settingLabel } from '../../src/explore/terms.ts';
 import { displayUnit } from '../../src/output/units.ts';
 import { leversOf, models } from '../../src/index.ts';
 import { languages } from '../../src/explore/urlState.ts';
@@ -34,7 +34,7 @@ describe('the explorer in English and Russian', () => {
   });
 
   it('writes the Russian strings in Cyrillic (nothing left in English by mistake)', () => {
-    const allowed = /^(civsim|CSV|YAML|JSON|CSI|ДИ|Web Workers|ODD|HHI|V|A|M|B)$/;
+    const allowed = /^(civsim|CSV|YAML|JSON|SVG|PNG|CSI|ДИ|Web Workers|ODD|HHI|V|A|M|B)$/;
     for (const [key, text] of Object.entries(strings.ru)) {
       const latinWords = (
         text.replace(/\{\w+\}/g, '').match(/[A-Za-z][A-Za-z]+(?: [A-Z][a-z]+)*/g) ?? []
@@ -52,13 +52,19 @@ describe('the explorer in English and Russian', () => {
     expect(format('{a} of {b} {c}', { a: 1, b: 'two' })).toBe('1 of two {c}');
   });
 
-  it('has a Russian name for every metric, chart and lever of the built-in models', () => {
+  it('has a Russian name for every metric, chart, lever, section and grid cell of the built-in models', () => {
     for (const model of Object.values(models)) {
       for (const metric of model.metrics) {
         expect(metricNamesRu[model.id]?.[metric.id], `${model.id} metric ${metric.id}`).toBeTruthy();
       }
       for (const chart of model.charts) {
         expect(chartTitlesRu[model.id]?.[chart.id], `${model.id} chart ${chart.id}`).toBeTruthy();
+      }
+      for (const category of model.snapshot?.categories ?? []) {
+        expect(cellLabel(category.label, 'ru'), `${model.id} cell ${category.label}`).not.toMatch(/[a-z]{3}/);
+      }
+      for (const section of Object.keys(model.sections).filter((s) => s !== 'currency')) {
+        expect(groupLabel(section, 'ru'), `${model.id} section ${section}`).not.toMatch(/[a-z]{3}/i);
       }
       for (const path of leversOf(model).paths) {
         const label = settingLabel(path, 'ru');
