@@ -20,12 +20,15 @@
  *   workers, its overhead per run; and one ABC-SMC generation of 1,000 particles (civsim calibrate);
  * - the classic models (issue 10; src/bench/classics.ts): the shipped Schelling and Epstein scenarios warm
  *   (ms per run, µs per agent-step) and as whole `civsim run` processes, side by side with Mesa 3.3.1
- *   (run in the same bench when MESA_SRC is set, else its recorded figures) and the speed-ups.
+ *   (run in the same bench when MESA_SRC is set, else its recorded figures) and the speed-ups;
+ * - the explorer (issue 11; src/bench/explore.ts): the first chart after the page opens, a whole run
+ *   through the page, and the classic models in Chromium's Web Worker against Node.
  *
  * Writes results/bench/bench-<timestamp>.json and .md and prints the table. `--quick` skips the
  * whole-country case, the comparison, the sweeps and the classics; `--platform` runs only the platform
  * rows; `--compare` only the comparison's; `--sweep` only the sweep's; `--classics` only the classic
- * models'; `--case NAME` runs one case (used for the child processes).
+ * models'; `--explore` only the explorer's and the browser's; `--case NAME` runs one case (used for the
+ * child processes).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -724,6 +727,7 @@ const platformCases: Record<string, () => CaseResult[] | Promise<CaseResult[]>> 
   pool,
   browser,
   startup,
+  explore: async () => (await import('./explore.ts')).exploreBench(),
 };
 
 const cases: Record<string, () => CaseResult> = {
@@ -794,8 +798,10 @@ async function main(argv: string[]): Promise<void> {
   const sweepOnly = argv.includes('--sweep');
   // --classics: only the classic models against Mesa
   const classicsOnly = argv.includes('--classics');
+  // --explore: only the explorer and the browser rows
+  const exploreOnly = argv.includes('--explore');
   const names =
-    platformOnly || compareOnly || sweepOnly || classicsOnly
+    platformOnly || compareOnly || sweepOnly || classicsOnly || exploreOnly
       ? []
       : Object.keys(cases).filter((n) => !(quick && n === 'country'));
   const results: CaseResult[] = [];
@@ -803,15 +809,17 @@ async function main(argv: string[]): Promise<void> {
     process.stderr.write(`bench: ${name} ...\n`);
     results.push(inChild(name));
   }
-  const groups = compareOnly
-    ? { comparison }
-    : sweepOnly
-      ? { sweeps }
-      : classicsOnly
-        ? { classics: classicModels }
-        : quick
-          ? platformCases
-          : { ...platformCases, comparison, sweeps, classics: classicModels };
+  const groups = exploreOnly
+    ? { browser, explore: platformCases.explore }
+    : compareOnly
+      ? { comparison }
+      : sweepOnly
+        ? { sweeps }
+        : classicsOnly
+          ? { classics: classicModels }
+          : quick
+            ? platformCases
+            : { ...platformCases, comparison, sweeps, classics: classicModels };
   for (const [name, run] of Object.entries(groups)) {
     process.stderr.write(`bench: ${name} ...\n`);
     results.push(...(await run()));

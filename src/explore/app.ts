@@ -26,6 +26,7 @@ import { applyChanges, checkChange, strictNumber, type AppliedChanges, type Chan
 import { inputsByPath, settingInputs, type SettingInput, type SettingValue } from './inputs.ts';
 import type { ProgressMessage } from './lane.ts';
 import { dataName, liveChartSpec, liveRows, type ChartLayout } from './liveCharts.ts';
+import { embedOptions, nameChartMenu, type FirstChart } from './embedding.ts';
 import { Runner, workerLanes } from './runner.ts';
 import { pairedDifference, PolicyRun, seriesCsv } from './runData.ts';
 import { policyBScenario, scenarioFileText } from './scenarioFile.ts';
@@ -45,6 +46,7 @@ import {
   maxPackedChars,
   maxReplicates,
   packText,
+  preferredLang,
   speeds,
   unpackText,
   type ExploreState,
@@ -73,6 +75,7 @@ const vendor = globalThis as unknown as {
   vegaEmbed?: Embed;
   vega?: { changeset(): Changeset };
   civsimCatalog?: Catalog;
+  civsimFirstChart?: FirstChart;
 };
 
 // --- small DOM helpers (text only) -------------------------------------------------------------------
@@ -185,6 +188,8 @@ class Explorer {
   chartGeneration = 0;
   shownCharts = new Set<string>();
   settingsOpen = false;
+  controlsBuilt = false;
+  firstLoad = true;
   /** The tick the charts show (for tests and the bench). */
   drawnTick = 0;
   dirty = false;
@@ -202,7 +207,7 @@ class Explorer {
 
   constructor(readonly catalog: Catalog) {
     this.root = document.getElementById('app')!;
-    this.lang = navigator.language?.toLowerCase().startsWith('ru') ? 'ru' : 'en';
+    this.lang = preferredLang(navigator.language);
     this.runner = new Runner(workerLanes('worker.js'), laneCount, {
       onProgress: (message) => this.onProgress(message),
       onError: (message) => this.onRunError(message),
@@ -522,7 +527,15 @@ class Explorer {
       this.syncUrl();
       return;
     }
-    main.append(this.controls(), this.viewPanel());
+    // on the first load the controls (a few hundred elements for the civil-society model) are built right
+    // after the first chart is drawn, so the chart comes first; later they are rebuilt at once, so the
+    // focus stays where it was
+    this.el.controls = h('section', { class: 'controls', id: 'controls', tabindex: -1 });
+    this.el.controls.append(h('p', { class: 'hint', text: this.t('loading') }));
+    this.controlsBuilt = false;
+    main.append(this.el.controls, this.viewPanel());
+    if (!this.firstLoad) this.buildControls();
+    this.firstLoad = false;
     performance.mark('civsim:rendered');
     this.renderProblems();
     this.renderRunBar();
@@ -617,6 +630,16 @@ class Explorer {
       }
     }
     return panel;
+  }
+
+  /** Puts the controls in their place (once per render). */
+  buildControls(): void {
+    const placeholder = this.el.controls;
+    if (this.controlsBuilt || !placeholder?.isConnected) return;
+    this.controlsBuilt = true;
+    const controls = this.controls();
+    placeholder.replaceWith(controls);
+    this.el.controls = controls;
   }
 
   scenarioPicker(): HTMLElement {
@@ -1177,24 +1200,31 @@ class Explorer {
       return { chart, holder, figure };
     });
     container.replaceChildren(...figures.map((f) => f.figure));
-    // one after another, so the first chart shows as soon as it can
+    // one after another, so the first chart shows as soon as it can; the one first.js drew is taken
+    // over when it is the same chart
+    const shell = vendor.civsimFirstChart;
+    vendor.civsimFirstChart = undefined;
     const embedded: LiveChart[] = [];
     for (const { chart, holder } of figures) {
       const spec = liveChartSpec(model, chart, policies, this.lang, layout);
-      const result = await embed(holder, spec, {
-        renderer: 'svg',
-        ast: true,
-        actions: { export: true, source: false, compiled: false, editor: false },
-        downloadFileName: chart.id,
-        // an empty chart (before the first tick) makes Vega warn of empty extents: only errors are said
-        logLevel: 1,
-      });
-      // vega-embed's menu (save as SVG or PNG) is a <summary> with only an icon: it gets a name
-      holder.querySelector('details > summary')?.setAttribute('aria-label', this.t('chartActions'));
-      embedded.push({ chart, view: result.view });
+      if (shell && shell.chartId === chart.id && shell.spec === JSON.stringify(spec)) {
+        holder.replaceWith(shell.holder);
+        embedded.push({ chart, view: shell.view as VegaView });
+      } else {
+        const result = await embed(holder, spec, embedOptions(chart.id));
+        nameChartMenu(holder, this.lang);
+        embedded.push({ chart, view: result.view });
+      }
       if (generation !== this.chartGeneration) break;
-      if (embedded.length === 1) performance.mark('civsim:first-chart');
+      if (embedded.length === 1) {
+        if (performance.getEntriesByName('civsim:first-chart').length === 0) {
+          performance.mark('civsim:first-chart');
+        }
+        this.buildControls();
+      }
     }
+    if (shell && !embedded.some((e) => e.view === shell.view)) shell.view.finalize();
+    this.buildControls();
     if (generation !== this.chartGeneration) {
       for (const e of embedded) e.view.finalize();
       return;

@@ -14,6 +14,7 @@ import { formatIssue } from '../scenario/issues.ts';
 import { formatBytes, maxScenarioFileBytes } from '../scenario/limits.ts';
 import { checkScenarioFile, type LoadedScenario } from '../scenario/load.ts';
 import { memoryScenarioIO } from '../scenario/memoryIO.ts';
+import type { ModelSketch } from './sketch.ts';
 import { maxReplicates } from './urlState.ts';
 
 /** A scenario the page offers by name. */
@@ -25,12 +26,21 @@ export interface CatalogEntry {
   group: 'start' | 'policy' | 'classics';
   title: string;
   model: string;
+  /**
+   * The scenario as the loader resolves it, checked when the page was built, with its hash: the page
+   * opens it without parsing YAML again (the files are there too, for uploads that extend them).
+   */
+  loaded?: { scenario: ScenarioBase; hash: string };
+  /** The words the model puts into units for this scenario (`currency` → `USD`). */
+  unitWords?: Readonly<Record<string, string>>;
 }
 
 /** What the build embeds: the entries and the text of every file they read (extends chains included). */
 export interface Catalog {
   entries: CatalogEntry[];
   files: Record<string, string>;
+  /** The sketch of every model an entry runs. */
+  models: Record<string, ModelSketch>;
   /** The entry opened first (the CLI's SCENARIO, else Kazakhstan). */
   start: string;
   /** The civsim version that built the page. */
@@ -61,6 +71,13 @@ export async function openScenario(
   if ('entry' in choice) {
     const entry = catalog.entries.find((e) => e.id === choice.entry);
     if (!entry) return { problems: [`there is no scenario named ${JSON.stringify(choice.entry)}`] };
+    if (entry.loaded) {
+      const { scenario, hash } = entry.loaded;
+      return {
+        loaded: { scenario: structuredClone(scenario), files: [entry.path], hash, warnings: [] },
+        path: entry.path,
+      };
+    }
     const check = await checkScenarioFile(entry.path, memoryScenarioIO(catalog.files));
     return check.loaded
       ? { loaded: check.loaded, path: entry.path }

@@ -229,11 +229,3 @@ export function settingInputs(model: AnyModel, scenario: ScenarioBase): SettingI
 export function inputsByPath(inputs: readonly SettingInput[]): ReadonlyMap<string, SettingInput> {
   return new Map(inputs.map((input) => [input.path, input]));
 }
-
-/** Words of a camelCase key: `socialOrder` → `social order`. */
-export function keyWords(key: string): string {
-  return key
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .toLowerCase();
-}

@@ -13,7 +13,8 @@ import { buildChartSpec, chartRows, type ChartContext, type ChartRow } from '../
 import { chartConfig, chartHeight, chartWidth } from '../output/chartTheme.ts';
 import { emptyMetricSummary, type SeriesSummary } from '../output/summary.ts';
 import { eventsForDisplay, utcMillis } from '../output/timelineEvents.ts';
-import { clockOf } from '../run/replicate.ts';
+import { Calendar } from '../engine/calendar.ts';
+import { StepClock, type Clock } from '../engine/clock.ts';
 import type { ChartSpec, ScenarioBase } from '../scenario/envelope.ts';
 import { say, type StringKey } from './strings.ts';
 import { chartTitle, metricLabel, unitText } from './terms.ts';
@@ -60,6 +61,16 @@ export function liveContext(
     ticks,
     ...(annual ? { annual } : {}),
   };
+}
+
+/**
+ * The scenario's time axis (run/replicate.ts's clockOf, without its engine: this module also draws the
+ * page's first chart before the engine has loaded).
+ */
+function clockFor(model: Pick<AnyModel, 'clock'>, scenario: ScenarioBase): Clock {
+  return model.clock === 'month'
+    ? new Calendar(scenario.start!, scenario.end!)
+    : new StepClock(scenario.steps!);
 }
 
 /** The chart with its title in the page's language. */
@@ -139,7 +150,7 @@ function subtitle(chart: ChartSpec, model: AnyModel, policies: readonly ChartPol
 
 /** One policy's panel: the report's spec for the whole axis, made live and put into the language. */
 function panel(model: AnyModel, chart: ChartSpec, policy: ChartPolicy, index: number, lang: Lang): Json {
-  const clock = clockOf(model, policy.scenario);
+  const clock = clockFor(model, policy.scenario);
   const ticks = emptySummary('tick', clock.labels(), chart.metrics);
   const annual =
     clock.years > 0 ? emptySummary('annual', clock.yearList().map(String), chart.metrics) : undefined;

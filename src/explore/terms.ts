@@ -5,7 +5,6 @@
  */
 import type { AnyModel } from '../models/definition.ts';
 import type { ChartSpec } from '../scenario/envelope.ts';
-import { keyWords } from './inputs.ts';
 import {
   cellWordsRu,
   chartTitlesRu,
@@ -17,6 +16,14 @@ import {
   unitRu,
 } from './strings.ts';
 import type { Lang } from './urlState.ts';
+
+/** Words of a camelCase key: `socialOrder` → `social order`. */
+export function keyWords(key: string): string {
+  return key
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .toLowerCase();
+}
 
 const capitalised = (text: string) => (text ? text[0].toLocaleUpperCase() + text.slice(1) : text);
 

@@ -22,6 +22,11 @@ export type Speed = (typeof speeds)[number];
 export const views = ['explore', 'about'] as const;
 export type View = (typeof views)[number];
 
+/** The page's language for a browser's preferred one (`navigator.language`): Russian or English. */
+export function preferredLang(language: string | undefined): Lang {
+  return language?.toLowerCase().startsWith('ru') ? 'ru' : 'en';
+}
+
 export interface ExploreState {
   /** A shipped scenario, by its path under scenarios/ without `.yaml`: `kazakhstan`, `classics/…`. */
   scenario?: string;

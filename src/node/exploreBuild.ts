@@ -20,6 +20,8 @@ import { mkdir, readdir, readFile, realpath, rename, rm, stat, writeFile } from 
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Catalog, CatalogEntry } from '../explore/catalog.ts';
+import { sketchOf } from '../explore/sketch.ts';
+import { modelById } from '../models/registry.ts';
 import { checkScenarioFile, loadScenarioFile } from '../scenario/load.ts';
 import { memoryScenarioIO } from '../scenario/memoryIO.ts';
 import { syncFolder } from './atomicWrite.ts';
@@ -67,7 +69,8 @@ export async function bundleExplorerAssets(): Promise<ExplorerFiles> {
     return result.outputFiles[0].contents;
   };
   const files: ExplorerFiles = new Map();
-  const [app, worker] = await Promise.all([bundle('app.ts'), bundle('worker.ts')]);
+  const [first, app, worker] = await Promise.all([bundle('first.ts'), bundle('app.ts'), bundle('worker.ts')]);
+  files.set('first.js', first);
   files.set('app.js', app);
   files.set('worker.js', worker);
   files.set('index.html', await readFile(join(source, 'index.html')));
@@ -128,6 +131,8 @@ async function shippedEntries(files: Record<string, string>): Promise<CatalogEnt
       throw new Error(`the shipped scenario ${entry.path} does not load: ${check.issues[0]?.message}`);
     entry.title = check.loaded.scenario.title ?? check.loaded.scenario.name;
     entry.model = check.loaded.scenario.model;
+    entry.loaded = { scenario: check.loaded.scenario, hash: check.loaded.hash };
+    entry.unitWords = modelById(entry.model).unitWords?.(check.loaded.scenario) ?? {};
   }
   return entries;
 }
@@ -169,11 +174,16 @@ export async function scenarioCatalog(start?: string): Promise<Catalog> {
         group: 'start',
         title: scenario.title ?? scenario.name,
         model: scenario.model,
+        loaded: { scenario, hash: loaded.hash },
+        unitWords: modelById(scenario.model).unitWords?.(scenario) ?? {},
       });
       first = id;
     }
   }
-  return { entries, files, start: first, version: await civsimVersion() };
+  const models = Object.fromEntries(
+    [...new Set(entries.map((e) => e.model))].map((id) => [id, sketchOf(modelById(id))]),
+  );
+  return { entries, files, models, start: first, version: await civsimVersion() };
 }
 
 /** scenarios.js: the catalog as a classic script (JSON that cannot close a script or open a comment). */

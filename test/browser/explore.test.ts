@@ -142,6 +142,12 @@ describe('the explorer in Chromium', () => {
     const w = await open('v=1&s=kazakhstan&r=2&scale=0.01');
     const { page } = w;
     expect(await page.locator('figure.chart').count()).toBe(4);
+    // the first chart was drawn by first.js before the engine started, and app.js took it over
+    const marks = await page.evaluate(() =>
+      Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])),
+    );
+    expect(marks['civsim:first-chart']).toBeLessThan(marks['civsim:start']);
+    expect(await page.locator('figure.chart svg.marks').count()).toBe(4);
     // the events of the timeline are marked (dashed rules with their labels)
     expect(await page.locator('figure.chart').first().textContent()).toContain('Law');
     await page.selectOption('#speed', 'max');

@@ -16,6 +16,20 @@ async function shipped(id: string): Promise<ScenarioBase> {
   return opened.loaded.scenario;
 }
 
+describe('the catalog', () => {
+  it('embeds each shipped scenario as the loader resolves it from its files', async () => {
+    const catalog = await shippedCatalog();
+    const fromFiles = { ...catalog, entries: catalog.entries.map(({ loaded: _, ...entry }) => entry) };
+    for (const entry of catalog.entries) {
+      const embedded = await openScenario(catalog, { entry: entry.id });
+      const loaded = await openScenario(fromFiles, { entry: entry.id });
+      if (!('loaded' in embedded) || !('loaded' in loaded)) throw new Error(entry.id);
+      expect(JSON.parse(JSON.stringify(embedded.loaded.scenario))).toEqual(loaded.loaded.scenario);
+      expect(embedded.loaded.hash).toBe(loaded.loaded.hash);
+    }
+  });
+});
+
 describe('inputs from the schema', () => {
   it('give every lever of every shipped scenario an input, levers first', async () => {
     const catalog = await shippedCatalog();
