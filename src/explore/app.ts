@@ -765,7 +765,7 @@ class Explorer {
         const value = strictNumber((event.target as HTMLInputElement).value);
         if (Number.isInteger(value) && value >= 1 && value <= maxReplicates) {
           this.settings.replicates = value;
-          this.reapply(true);
+          this.reapply();
         } else (event.target as HTMLInputElement).value = String(this.settings.replicates);
       },
     });
@@ -844,11 +844,10 @@ class Explorer {
   }
 
   /** Keeps the changes, applies new run settings (seed, replicates, scale) and resets the run. */
-  reapply(rebuildCharts = false): void {
+  reapply(): void {
     const focused = document.activeElement?.id;
     this.prepare(this.policies.map((p) => p.changes));
     if (focused) document.getElementById(focused)?.focus();
-    void rebuildCharts;
   }
 
   settingGroups(inputs: SettingInput[]): HTMLElement[] {

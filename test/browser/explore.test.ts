@@ -117,6 +117,14 @@ describe('the explorer in Chromium', () => {
     // the run goes and the charts follow
     const before = (await firstChartRows(page)).length;
     expect(before).toBe(0);
+    // two steps, then the rest
+    await page.click('#step');
+    await page.click('#step');
+    await page.waitForFunction(
+      () => (globalThis as unknown as { civsimExplorer: ExplorerHandle }).civsimExplorer.drawnTick === 2,
+    );
+    expect(await page.locator('#progress').textContent()).toMatch(/Step 1 — 2 of 61/);
+    expect((await firstChartRows(page)).length).toBe(2 * 2);
     await runToTheEnd(page);
     const rows = await firstChartRows(page);
     expect(rows.length).toBe(2 * 61); // two metrics, steps 0..60
