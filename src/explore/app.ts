@@ -1022,8 +1022,11 @@ class Explorer {
     if (checked.value === input.value) delete changes[input.path];
     else changes[input.path] = checked.value;
     const next = this.policyOf(changes);
-    if (next.problems.length > 0 && !(input.path in next.changes) && checked.value !== input.value) {
-      error.textContent = next.problems.join(' ');
+    // a value its own schema allows can still break a rule across values: then it is not taken
+    const before = new Set(this.policies[policy].problems);
+    const added = next.problems.filter((p) => !before.has(p));
+    if (added.length > 0) {
+      error.textContent = added.join(' ');
       control?.setAttribute('aria-invalid', 'true');
       return;
     }

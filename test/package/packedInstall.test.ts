@@ -83,6 +83,19 @@ describe('the packed package, installed', () => {
     );
   });
 
+  it('builds the explorer from its prebuilt page (the package has no esbuild)', async () => {
+    expect(existsSync(join(project, 'node_modules', 'esbuild'))).toBe(false);
+    const { stdout } = await exec('npx', ['civsim', 'explore', '--build', 'site', '-q'], {
+      cwd: project,
+      maxBuffer: 1 << 24,
+    });
+    expect(stdout.trim()).toBe(join(project, 'site'));
+    const files = await readdir(join(project, 'site'));
+    expect(files).toEqual(
+      expect.arrayContaining(['index.html', 'first.js', 'app.js', 'worker.js', 'scenarios.js', 'vendor']),
+    );
+  });
+
   it('imports both entries: the universal one and civsim/node', async () => {
     const script = `
       const universal = await import('civsim');
