@@ -421,6 +421,7 @@ class Explorer {
     if (this.finished) return;
     this.target = this.shown + 1;
     this.runner.go(this.target);
+    this.updateStatus();
   }
 
   onProgress(message: ProgressMessage): void {
@@ -1125,11 +1126,15 @@ class Explorer {
     if (progress?.isConnected && this.runs.length > 0) {
       const shown = this.shown;
       const label = shown > 0 ? this.runs[0].labels[shown - 1] : '—';
-      progress.textContent = this.t(this.model?.clock === 'step' ? 'progressStep' : 'progress', {
-        label,
-        done: shown,
-        total: this.total,
-      });
+      // before the first tick the workers build each replicate's population, which takes a moment
+      progress.textContent =
+        shown === 0 && (this.playing || this.target > 0)
+          ? this.t('statusPreparing')
+          : this.t(this.model?.clock === 'step' ? 'progressStep' : 'progress', {
+              label,
+              done: shown,
+              total: this.total,
+            });
       const where = this.runner.inPage
         ? this.t('noWorkers')
         : this.t('workers', { n: this.runner.size, replicates: this.settings.replicates * this.runs.length });
