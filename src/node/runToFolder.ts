@@ -121,6 +121,19 @@ async function runInThisThread(scenario: ScenarioBase, options: RunToFolderOptio
   return result.replicates;
 }
 
+/**
+ * A worker thread loads civsim again (about a second on the bench machine) before it runs anything, so a
+ * run on one worker whose replicates together take well under that runs in this thread instead: the same
+ * replicates from the same streams, so the same bytes. A model registered by the program always runs here.
+ */
+export const inThreadBelowSeconds = 0.5;
+
+/** Whether the run's replicates run in this thread rather than on worker threads. */
+export function runsInThisThread(model: AnyModel, scenario: ScenarioBase, workers: number): boolean {
+  if (!isBuiltInModel(model.id)) return true;
+  return workers === 1 && model.cost(scenario).replicateSeconds * scenario.replicates < inThreadBelowSeconds;
+}
+
 /** Words for a replicate's failure, with the date and the scenario values most likely at fault. */
 export function describeFailure(
   model: AnyModel,
@@ -185,7 +198,7 @@ export async function runToFolder(scenario: ScenarioBase, options: RunToFolderOp
     facts.catch(() => undefined);
     let replicates;
     try {
-      replicates = isBuiltInModel(model.id)
+      replicates = !runsInThisThread(model, scenario, workers)
         ? await runReplicatesOnWorkers(scenario, {
             workers,
             family: options.family,
