@@ -12,6 +12,7 @@
  */
 import { Grid } from '../../engine/grid.ts';
 import type { RandomStreams } from '../../engine/random.ts';
+import { markOf, retally } from './rules.ts';
 import type { Levers, Scenario } from './schema.ts';
 
 export interface SchellingState {
@@ -24,9 +25,9 @@ export interface SchellingState {
   type: Uint8Array;
   cell: Int32Array;
   happy: Uint8Array;
-  /** Per cell: its household's mark (markOf its type), 0 when empty. */
+  /** Per cell: its household's mark (rules.ts: markOf its type), 0 when empty. */
   mark: Int32Array;
-  /** Per cell: the households around it, packed (see tallyAlike and tallyAll). */
+  /** Per cell: the households around it, packed (rules.ts: tallyAlike and tallyAll). */
   tally: Int32Array;
   /**
    * Who acts in a step, in the order they act: rule abmfc, every household, reshuffled every step; rule
@@ -45,18 +46,6 @@ export interface SchellingState {
   segregation: number;
   /** Households that moved in the last step. */
   moved: number;
-}
-
-/** What a household of type t adds to the tally of each cell around it. */
-export const markOf = (t: number): number => 1 << (t << 4);
-/** Of a tally: the households of type t. */
-export const tallyAlike = (tally: number, t: number): number => (tally >>> (t << 4)) & 0xffff;
-/** Of a tally: all the households. */
-export const tallyAll = (tally: number): number => (tally & 0xffff) + (tally >>> 16);
-
-/** Counts every cell's tally afresh from the marks (at the start, and after steps where most move). */
-export function retally(state: SchellingState): void {
-  state.grid.sumAround(state.mark, state.tally, state.radius);
 }
 
 /** The households and how they decide, before anyone is judged. */

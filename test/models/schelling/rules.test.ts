@@ -15,10 +15,12 @@ import {
   happyByShare,
   judge,
   step,
+  tallyAlike,
+  tallyAll,
 } from '../../../src/models/schelling/rules.ts';
 import { schelling } from '../../../src/models/schelling/index.ts';
 import type { Scenario } from '../../../src/models/schelling/schema.ts';
-import { settle, tallyAlike, tallyAll, type SchellingState } from '../../../src/models/schelling/state.ts';
+import { settle, type SchellingState } from '../../../src/models/schelling/state.ts';
 import { loadScenario } from '../../../src/node/index.ts';
 import { runReplicate } from '../../../src/run/replicate.ts';
 
