@@ -29,10 +29,12 @@ export function look(state: EpsteinState, a: number, sight: Neighbourhoods, seen
     const here = (v >>> 8) & 0xff;
     active += here;
     // branch-free: the cell is written every time and kept only when it qualifies
+    // (arithmetic, not a conditional, which V8 compiles to a branch: −here >>> 31 is 1 when here > 0,
+    // (bits − 1) >> 31 is −1 when no blocking bit is set)
     rebelCells[withRebels] = c;
-    withRebels += here !== 0 ? 1 : 0;
+    withRebels += -here >>> 31;
     open[free] = c;
-    free += (v & blocking) === 0 ? 1 : 0;
+    free -= ((v & blocking) - 1) >> 31;
   }
   seen.cops = cops;
   seen.active = active;
@@ -55,7 +57,7 @@ export function count(state: EpsteinState, a: number, sight: Neighbourhoods, see
     const v = tally[cells[k]];
     cops += v & 0xff;
     active += (v >>> 8) & 0xff;
-    open |= (v & blocking) === 0 ? 1 : 0;
+    open |= ((v & blocking) - 1) >> 31; // −1 when the cell is open (blocking bits stop below bit 31)
   }
   seen.cops = cops;
   seen.active = active;
