@@ -268,17 +268,24 @@ function civsimBin(): { bin: string; label: string } {
   );
   const current = () =>
     ['cli/civsim.js', 'cli/main.js', 'index.js'].every((f) => modified(dist(f)) >= newest);
+  // a bin that starts (a build elsewhere in the shared tree can leave it half written)
+  const starts = () =>
+    spawnSync(process.execPath, [dist('cli/civsim.js'), '--version'], { cwd: root }).status === 0;
   const installed = { bin: 'dist/cli/civsim.js', label: 'the installed bin (dist/cli/civsim.js)' };
-  if (current()) return installed;
-  process.stderr.write('bench: npm run build (dist/ is older than the sources) ...\n');
-  const built = spawnSync('npm', ['run', 'build'], { cwd: root, encoding: 'utf8' });
-  if (built.status === 0) return installed;
+  if (current() && starts()) return installed;
+  process.stderr.write(
+    'bench: npm run build (dist/ is older than the sources, or its bin does not start) ...\n',
+  );
+  // ten minutes at most: a build being rewritten elsewhere in the tree can hang
+  const built = spawnSync('npm', ['run', 'build'], { cwd: root, encoding: 'utf8', timeout: 600_000 });
+  if (built.status === 0 && starts()) return installed;
   const errors = `${built.stdout}`.split('\n').filter((line) => line.includes('error TS'));
   const bundled = spawnSync(process.execPath, ['--import', 'tsx', 'src/node/buildCli.ts'], {
     cwd: root,
     encoding: 'utf8',
+    timeout: 600_000,
   });
-  if (bundled.status === 0 && current()) {
+  if (bundled.status === 0 && current() && starts()) {
     return {
       bin: installed.bin,
       label: `the installed bin (dist/), compiled although npm run build stopped on ${errors.length} type error(s) elsewhere (${errors[0] ?? '?'})`,
