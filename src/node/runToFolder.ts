@@ -31,7 +31,7 @@ import type { ScenarioBase } from '../scenario/envelope.ts';
 import { writeFileAtomic } from './atomicWrite.ts';
 import { softwareFacts } from './environment.ts';
 import { fileErrorReason, isFileSystemError, OutputError } from './fileErrors.ts';
-import { runReplicatesOnWorkers, type PoolProgress } from './replicatePool.ts';
+import type { PoolProgress, runReplicatesOnWorkers } from './replicatePool.ts';
 import { claimRunFolder, completeRunFolder, RunFolderTakenError, updateIncomplete } from './runFolder.ts';
 import type { RunFolder } from './runFolder.ts';
 
@@ -121,6 +121,12 @@ async function runInThisThread(scenario: ScenarioBase, options: RunToFolderOptio
   return result.replicates;
 }
 
+/** runReplicatesOnWorkers, loaded only when a run uses worker threads (Piscina with it). */
+async function runOnWorkers(...args: Parameters<typeof runReplicatesOnWorkers>) {
+  const pool = await import('./replicatePool.ts');
+  return pool.runReplicatesOnWorkers(...args);
+}
+
 /**
  * A worker thread loads civsim again (about a second on the bench machine) before it runs anything, so a
  * run on one worker whose replicates together take well under that runs in this thread instead: the same
@@ -191,15 +197,17 @@ export async function runToFolder(scenario: ScenarioBase, options: RunToFolderOp
       seed: scenario.seed,
       workers,
     });
-    // vega and resvg take most of a second to load: start loading them while the replicates run
+    // vega and resvg take most of a second to load: when charts are drawn, start loading them while the
+    // replicates run (writeRun loads them only for charts)
     const writer = import('./writeRun.ts');
     writer.catch(() => undefined); // a failed load is reported where it is awaited
+    if (options.charts !== false) import('./render.ts').catch(() => undefined);
     const facts = softwareFacts();
     facts.catch(() => undefined);
     let replicates;
     try {
       replicates = !runsInThisThread(model, scenario, workers)
-        ? await runReplicatesOnWorkers(scenario, {
+        ? await runOnWorkers(scenario, {
             workers,
             family: options.family,
             signal,

@@ -26,7 +26,6 @@ import { summariseRun, type Resolution, type SeriesSummary } from '../output/sum
 import { namespaceSvgIds } from '../output/svgIds.ts';
 import { writeFileAtomic } from './atomicWrite.ts';
 import { isFileSystemError, OutputError } from './fileErrors.ts';
-import { renderPng, renderSvg } from './render.ts';
 
 export interface OutputOptions {
   /** Draw charts (default true); without them the page has tables only and the run is much faster. */
@@ -102,6 +101,8 @@ export async function writeRunOutputs(
 
   const reportCharts: ReportChart[] = [];
   if (drawn.length > 0) {
+    // Vega and resvg take most of a second to load: only a run that draws charts loads them
+    const { renderPng, renderSvg } = await import('./render.ts');
     await mkdir(join(folder, 'charts'), { recursive: true }).catch((error: unknown) => {
       throw new OutputError(`cannot write results to ${folder}`, error);
     });
