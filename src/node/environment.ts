@@ -25,12 +25,21 @@ export async function softwareFacts(): Promise<SoftwareFacts> {
   const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as {
     version?: string;
   };
-  const commit = await git(['rev-parse', 'HEAD']);
-  const status = commit ? await git(['status', '--porcelain', '--untracked-files=no']) : null;
+  // one git process for the commit and the changes (starting a process costs the main thread tens of ms)
+  const status = await git(['status', '--porcelain=v2', '--branch', '--untracked-files=no']);
+  const lines = status === null ? [] : status.split('\n');
+  let commit = lines.find((line) => line.startsWith('# branch.oid '))?.slice('# branch.oid '.length) ?? null;
+  let dirty = status === null ? null : lines.some((line) => line !== '' && !line.startsWith('#'));
+  if (status === null) {
+    // git status failed: the commit alone, if git can tell it
+    commit = await git(['rev-parse', 'HEAD']);
+    dirty = null;
+  }
+  const known = commit !== null && /^[0-9a-f]{40,64}$/.test(commit);
   return {
     civsimVersion: pkg.version ?? 'unknown',
-    gitCommit: commit && /^[0-9a-f]{40,64}$/.test(commit) ? commit : null,
-    gitDirty: status === null ? null : status.length > 0,
+    gitCommit: known ? commit : null,
+    gitDirty: known ? dirty : null,
     node: process.version,
     platform: process.platform,
     arch: process.arch,
