@@ -27,6 +27,8 @@ export { inBand } from './models/definition.ts';
 export { checkFacts, bandWords } from './run/facts.ts';
 export type { FactOutcome, FactOptions, KnockoutOutcome } from './run/facts.ts';
 export { models, modelIds, modelById, findModel, registerModel, isBuiltInModel } from './models/registry.ts';
+// each model's whole scenario schema (`civilSocietyScenarioSchema()` etc.): a function, as the schemas are
+// built the first time they are asked for
 export { threshold } from './models/threshold/index.ts';
 export type { Scenario as ThresholdScenario } from './models/threshold/schema.ts';
 export { scenarioSchema as thresholdScenarioSchema } from './models/threshold/schema.ts';

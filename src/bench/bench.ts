@@ -93,7 +93,7 @@ function kazakhstan(overrides: (s: Record<string, unknown>) => void = () => {}):
   >;
   delete raw.$schema;
   overrides(raw);
-  return scenarioSchema.parse(raw);
+  return scenarioSchema().parse(raw);
 }
 
 function peakRssMiB(): number {

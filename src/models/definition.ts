@@ -127,7 +127,11 @@ export interface ModelDefinition<S extends ScenarioBase = ScenarioBase, State = 
   summary: string;
   /** Calendar months (start/end dates) or plain steps (`steps:`). */
   clock: 'month' | 'step';
-  /** The model's own top-level scenario keys (zod), joined to the envelope; must include `levers`. */
+  /**
+   * The model's own top-level scenario keys (zod), joined to the envelope; must include `levers`. civsim's
+   * own models define it as a getter that builds the schemas on first use (schemaParts.ts: onFirstUse),
+   * so a command pays only for the model it runs.
+   */
   sections: z.core.$ZodLooseShape;
   actions: readonly ActionDefinition[];
   metrics: readonly MetricDefinition[];

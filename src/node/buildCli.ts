@@ -116,6 +116,33 @@ const result = await build({
       },
     },
     {
+      // yargs imports node:assert (about 5 ms to load) for two internal sanity checks: the same checks,
+      // written out, in its place
+      name: 'yargs-without-node-assert',
+      setup(b) {
+        b.onResolve({ filter: /^assert$/ }, (args) =>
+          /[\\/]yargs[\\/]lib[\\/]platform-shims[\\/]/.test(args.importer)
+            ? { path: 'assert', namespace: 'yargs-assert' }
+            : undefined,
+        );
+        b.onLoad({ filter: /.*/, namespace: 'yargs-assert' }, () => ({
+          contents: [
+            'const fail = (actual, expected, message, operator) => {',
+            '  throw message instanceof Error ? message : Object.assign(new Error(message ??',
+            '    `${String(actual)} ${operator} ${String(expected)}`), { code: "ERR_ASSERTION", actual, expected, operator });',
+            '};',
+            'export function strictEqual(actual, expected, message) {',
+            '  if (!Object.is(actual, expected)) fail(actual, expected, message, "strictEqual");',
+            '}',
+            'export function notStrictEqual(actual, expected, message) {',
+            '  if (Object.is(actual, expected)) fail(actual, expected, message, "notStrictEqual");',
+            '}',
+          ].join('\n'),
+          loader: 'js',
+        }));
+      },
+    },
+    {
       // zod's error messages in fifty languages (half of zod, read and compiled on every command): civsim
       // uses English, zod's default, and never z.locales
       name: 'zod-in-english',

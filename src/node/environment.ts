@@ -22,11 +22,13 @@ function git(args: string[]): Promise<string | null> {
 }
 
 export async function softwareFacts(): Promise<SoftwareFacts> {
+  // one git process for the commit and the changes (starting a process costs the main thread tens of ms),
+  // started before anything is awaited: a run that calls this first gets git's answer while it simulates
+  const gitStatus = git(['status', '--porcelain=v2', '--branch', '--untracked-files=no']);
   const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as {
     version?: string;
   };
-  // one git process for the commit and the changes (starting a process costs the main thread tens of ms)
-  const status = await git(['status', '--porcelain=v2', '--branch', '--untracked-files=no']);
+  const status = await gitStatus;
   const lines = status === null ? [] : status.split('\n');
   let commit = lines.find((line) => line.startsWith('# branch.oid '))?.slice('# branch.oid '.length) ?? null;
   let dirty = status === null ? null : lines.some((line) => line !== '' && !line.startsWith('#'));

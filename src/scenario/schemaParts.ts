@@ -58,3 +58,13 @@ export const stepSchema = z
   .min(0)
   .max(maxSteps)
   .describe(`A step: 0 is the state before the first step. At most ${maxSteps.toLocaleString('en-US')}.`);
+
+/**
+ * A schema (or a set of them) built the first time it is asked for, then kept. Building zod schemas
+ * costs milliseconds each, most of it the first time zod's code runs: built when their module loads,
+ * every model's schemas cost each command about 60 ms, though a command needs one model's.
+ */
+export function onFirstUse<T>(build: () => T): () => T {
+  let built: { value: T } | undefined;
+  return () => (built ??= { value: build() }).value;
+}

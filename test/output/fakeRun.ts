@@ -45,7 +45,7 @@ export function fakeReplicate(
 }
 
 export function fakeScenario(input: Partial<ScenarioInput> = {}): Scenario {
-  return scenarioSchema.parse({ name: 'fake', start: '2000-01', end: '2001-12', ...input });
+  return scenarioSchema().parse({ name: 'fake', start: '2000-01', end: '2001-12', ...input });
 }
 
 export function fakeRun(

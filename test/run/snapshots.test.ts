@@ -22,7 +22,13 @@ import {
 import type { ScenarioBase } from '../../src/scenario/envelope.ts';
 
 const town = (input: Record<string, unknown> = {}): Scenario =>
-  scenarioSchema.parse({ name: 'town', steps: 10, replicates: 2, grid: { width: 12, height: 9 }, ...input });
+  scenarioSchema().parse({
+    name: 'town',
+    steps: 10,
+    replicates: 2,
+    grid: { width: 12, height: 9 },
+    ...input,
+  });
 
 describe('snapshotTicks', () => {
   const clock = new StepClock(10);

@@ -120,7 +120,7 @@ const chartArb = fc.record(
 );
 
 /** Initial state whose advocacy and state-created shares add up to at most 1. */
-const initialArb = arbitraryFor(initialSchema).map((value) => {
+const initialArb = arbitraryFor(initialSchema()).map((value) => {
   const initial = value as Plain;
   const advocacy = (initial.advocacyShare as number | undefined) ?? 0.3;
   const stateCreated = (initial.stateCreatedShare as number | undefined) ?? 0.05;
@@ -146,11 +146,11 @@ export const scenarioArb: fc.Arbitrary<Plain> = fc
         end: fc.constant(endMonth > 0 ? `${endYear}-${pad(endMonth)}` : endYear),
         seed: fc.integer({ min: 0, max: int32 }),
         replicates: fc.integer({ min: 1, max: 10_000 }),
-        population: arbitraryFor(populationSchema),
+        population: arbitraryFor(populationSchema()),
         initial: initialArb,
-        levers: arbitraryFor(leversSchema),
+        levers: arbitraryFor(leversSchema()),
         timeline: fc.array(eventArb(startYear, endYear), { maxLength: 5 }),
-        parameters: arbitraryFor(parametersSchema),
+        parameters: arbitraryFor(parametersSchema()),
         output: fc.record(
           {
             metrics: fc.subarray([...metricIds], { minLength: 1 }),
@@ -169,7 +169,7 @@ export const scenarioArb: fc.Arbitrary<Plain> = fc
 /** The loader refuses more initial NGOs than one per ten people (semanticChecks.ts): stay below it. */
 function atMostOneNgoPerTenPeople(scenario: Plain): Plain {
   const initial = (scenario.initial as Plain | undefined) ?? {};
-  const ngos = (initial.ngos as number | undefined) ?? initialSchema.parse({}).ngos;
+  const ngos = (initial.ngos as number | undefined) ?? initialSchema().parse({}).ngos;
   const people = ((scenario.population as Plain | undefined)?.represents as number | undefined) ?? 1_000_000;
   const most = Math.floor(people / peoplePerNgo);
   return ngos <= most ? scenario : { ...scenario, initial: { ...initial, ngos: most } };

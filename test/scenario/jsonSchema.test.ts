@@ -126,14 +126,14 @@ describe('scenarios/civsim.schema.json', () => {
     fc.assert(
       fc.property(scenarioArb, (scenario) => {
         expect(jsonSchemaErrors(scenario)).toEqual([]);
-        expect(scenarioSchema.safeParse(scenario).success).toBe(true);
+        expect(scenarioSchema().safeParse(scenario).success).toBe(true);
       }),
       { numRuns: 100 },
     );
   });
 
   it('rejects, like zod, a broken number or an injected unknown key', () => {
-    const leaves = numericLeaves(scenarioSchema).filter(
+    const leaves = numericLeaves(scenarioSchema()).filter(
       ({ schema: s }) => numberBounds(s)?.min !== undefined,
     );
     fc.assert(
@@ -153,7 +153,7 @@ describe('scenarios/civsim.schema.json', () => {
             setAt(scenario, leaf.path, (numberBounds(leaf.schema)!.min as number) - 1);
           }
           expect(jsonSchemaErrors(scenario)).not.toEqual([]);
-          expect(scenarioSchema.safeParse(scenario).success).toBe(false);
+          expect(scenarioSchema().safeParse(scenario).success).toBe(false);
         },
       ),
       { numRuns: 100 },

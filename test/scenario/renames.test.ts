@@ -58,7 +58,7 @@ describe('upgrading a file of an older format', () => {
       '10:5 parameters.citizens.oldKnob was removed in scenario format 2 (no longer used): read as nothing',
       '14:20 output.metrics[1] was renamed to civic_space in scenario format 2 (outcome-based index): read as civic_space',
     ]);
-    expect(scenarioSchema.safeParse({ ...data, format: 1 }).success).toBe(true);
+    expect(scenarioSchema().safeParse({ ...data, format: 1 }).success).toBe(true);
   });
 
   it('leaves a file of the current format alone', () => {
@@ -77,9 +77,14 @@ describe('an old name in a file of the current format', () => {
       'n.yaml',
     ).root!;
     const data = toPlain(source);
-    const parsed = scenarioSchema.safeParse(data);
+    const parsed = scenarioSchema().safeParse(data);
     expect(parsed.success).toBe(false);
-    const issues = convertZodIssues(parsed.error!.issues, { schema: scenarioSchema, data, source, renames });
+    const issues = convertZodIssues(parsed.error!.issues, {
+      schema: scenarioSchema(),
+      data,
+      source,
+      renames,
+    });
     expect(issues.map((i) => `${i.line}:${i.column} ${i.message}`)).toEqual([
       '6:5 levers.repression.severity was renamed to levers.repression.level in scenario format 2 (test rename)',
     ]);

@@ -7,7 +7,7 @@ import type { AnySchema } from '../../src/scenario/schemaInfo.ts';
 import { leafPaths } from '../../src/engine/paths.ts';
 
 const expectedAt = (...path: (string | number)[]) =>
-  describeExpected(schemaAt(scenarioSchema, path) as AnySchema);
+  describeExpected(schemaAt(scenarioSchema(), path) as AnySchema);
 
 describe('describeExpected', () => {
   it.each([
@@ -32,26 +32,26 @@ describe('describeExpected', () => {
   });
 
   it('gives no schema for paths that lead nowhere', () => {
-    expect(schemaAt(scenarioSchema, ['levers', 'nope'])).toBeUndefined();
-    expect(schemaAt(scenarioSchema, ['name', 'deeper'])).toBeUndefined();
+    expect(schemaAt(scenarioSchema(), ['levers', 'nope'])).toBeUndefined();
+    expect(schemaAt(scenarioSchema(), ['name', 'deeper'])).toBeUndefined();
   });
 
   it('reads number bounds including exclusive ones', () => {
-    expect(numberBounds(schemaAt(scenarioSchema, ['population', 'ngoSampling'])!)).toEqual({
+    expect(numberBounds(schemaAt(scenarioSchema(), ['population', 'ngoSampling'])!)).toEqual({
       min: 0,
       minInclusive: false,
       max: 1,
       maxInclusive: true,
       whole: false,
     });
-    expect(numberBounds(schemaAt(scenarioSchema, ['name'])!)).toBeUndefined();
+    expect(numberBounds(schemaAt(scenarioSchema(), ['name'])!)).toBeUndefined();
   });
 
   it('summarises a description to its first sentence without evidence tags', () => {
-    expect(summaryOf(schemaAt(scenarioSchema, ['levers', 'foreign', 'budget'])!)).toBe(
+    expect(summaryOf(schemaAt(scenarioSchema(), ['levers', 'foreign', 'budget'])!)).toBe(
       'Foreign donors’ budget for the country’s NGOs, currency/year.',
     );
-    expect(summaryOf(schemaAt(scenarioSchema, ['currency'])!)).toBe(
+    expect(summaryOf(schemaAt(scenarioSchema(), ['currency'])!)).toBe(
       'Unit of all money values, e.g. "USD" or "million KZT".',
     );
   });
@@ -59,7 +59,7 @@ describe('describeExpected', () => {
 
 describe('lever paths', () => {
   it('are exactly the leaves of a default levers object', () => {
-    expect([...leverPaths]).toEqual(leafPaths(leversSchema.parse({})));
+    expect([...leverPaths]).toEqual(leafPaths(leversSchema().parse({})));
     expect(leverSchemas.size).toBe(leverPaths.length);
   });
 

@@ -3,7 +3,7 @@
  * the parameters (each a range, none a policy lever), then run ABC-SMC generation by generation with
  * progress, and turn errors into one line and an exit code.
  */
-import { applyOverrides } from '../../index.ts';
+import { applyOverrides } from '../../run/runScenario.ts';
 import { AbcError } from '../../calibrate/abcSmc.ts';
 import type { Target } from '../../calibrate/targets.ts';
 import { parseParameter, ParameterSyntaxError } from '../../experiment/parameter.ts';

@@ -5,7 +5,7 @@
  */
 import { basename } from 'node:path';
 import { periodColumn } from '../../compare/timeUnit.ts';
-import { applyOverrides, type RunOverrides } from '../../index.ts';
+import { applyOverrides, type RunOverrides } from '../../run/runScenario.ts';
 import { modelById } from '../../models/registry.ts';
 import {
   compareToFolder,

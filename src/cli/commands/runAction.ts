@@ -1,7 +1,7 @@
 /**
  * What `civsim run` does once its arguments are checked (commands/run.ts holds the options and help).
  */
-import { applyOverrides, type RunOverrides } from '../../index.ts';
+import { applyOverrides, type RunOverrides } from '../../run/runScenario.ts';
 import { modelById } from '../../models/registry.ts';
 import { OutputError } from '../../node/fileErrors.ts';
 import { cores, availableMemory } from '../../node/resources.ts';

@@ -3,7 +3,7 @@
  * parameter and the design before anything runs (exit 2 with what is wrong), run the sweep with
  * progress (runs done, failed, left, ETA), and turn errors into one line and an exit code.
  */
-import { applyOverrides, type RunOverrides } from '../../index.ts';
+import { applyOverrides, type RunOverrides } from '../../run/runScenario.ts';
 import { buildDesign, DesignSizeError } from '../../experiment/design.ts';
 import { parseParameter, ParameterSyntaxError, type ParameterSpec } from '../../experiment/parameter.ts';
 import { DesignError, resolveParameters } from '../../experiment/resolveParameters.ts';

@@ -4,6 +4,7 @@
  * that add up to more than one, and more registered NGOs than one per ten people.
  */
 import { showValue } from '../../scenario/issues.ts';
+import { onFirstUse } from '../../scenario/schemaParts.ts';
 import type { ReportIssue } from '../definition.ts';
 import { initialSchema, peoplePerNgo, populationSchema } from './schema.ts';
 
@@ -13,8 +14,11 @@ const isRecord = (value: unknown): value is Plain =>
   value !== null && typeof value === 'object' && !Array.isArray(value);
 const has = (record: Plain, key: string) => Object.prototype.hasOwnProperty.call(record, key);
 
-const initialDefaults = initialSchema.parse({});
-const populationDefaults = populationSchema.parse({});
+/** The defaults of the initial state and the population, read the first time a scenario is checked. */
+const defaults = onFirstUse(() => ({
+  initial: initialSchema().parse({}),
+  population: populationSchema().parse({}),
+}));
 
 export function checkCivilSociety(data: Plain, report: ReportIssue): void {
   checkInitialShares(data, report);
@@ -25,7 +29,7 @@ function checkInitialShares(data: Plain, report: ReportIssue): void {
   if (!isRecord(data.initial)) return;
   const initial = data.initial;
   const share = (key: 'advocacyShare' | 'stateCreatedShare') => {
-    const value = has(initial, key) ? initial[key] : initialDefaults[key];
+    const value = has(initial, key) ? initial[key] : defaults().initial[key];
     return typeof value === 'number' && value >= 0 && value <= 1 ? value : undefined;
   };
   const advocacy = share('advocacyShare');
@@ -44,11 +48,11 @@ function checkInitialShares(data: Plain, report: ReportIssue): void {
 function checkInitialNgos(data: Plain, report: ReportIssue): void {
   const initial = isRecord(data.initial) ? data.initial : {};
   const population = isRecord(data.population) ? data.population : {};
-  const ngos = has(initial, 'ngos') ? initial.ngos : initialDefaults.ngos;
-  const people = has(population, 'represents') ? population.represents : populationDefaults.represents;
+  const ngos = has(initial, 'ngos') ? initial.ngos : defaults().initial.ngos;
+  const people = has(population, 'represents') ? population.represents : defaults().population.represents;
   // values the schema refuses anyway are reported once, by the schema
-  if (!initialSchema.shape.ngos.safeParse(ngos).success) return;
-  if (!populationSchema.shape.represents.safeParse(people).success) return;
+  if (!initialSchema().shape.ngos.safeParse(ngos).success) return;
+  if (!populationSchema().shape.represents.safeParse(people).success) return;
   if (typeof ngos !== 'number' || typeof people !== 'number') return;
   const most = Math.floor(people / peoplePerNgo);
   if (ngos <= most) return;

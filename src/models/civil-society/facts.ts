@@ -26,7 +26,7 @@ export const FACT_YEARS = 30;
 
 /** The scenario with overrides merged in (lists replaced), validated again. */
 export function withOverrides(scenario: Scenario, overrides: Plain): Scenario {
-  return scenarioSchema.parse(mergeOverrides(scenario as unknown as Plain, overrides));
+  return scenarioSchema().parse(mergeOverrides(scenario as unknown as Plain, overrides));
 }
 
 /** The scenario's country over the facts' 30 years, without its timeline. */

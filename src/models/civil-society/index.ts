@@ -26,7 +26,9 @@ export const civilSociety: ModelDefinition<Scenario, ModelState> = {
     'NGOs are born and die by organizational ecology, ministries and akimats allocate money and seats, ' +
     'foreign donors respond to the rules on foreign money.',
   clock: 'month',
-  sections,
+  get sections() {
+    return sections();
+  },
   actions,
   metrics: metricDefinitions,
   groups: metricGroups,

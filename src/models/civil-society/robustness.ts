@@ -50,7 +50,7 @@ type Json = Record<string, unknown>;
 
 /** Every numeric parameter tagged [A] or calibrated, with its default and bounds. */
 export function assumedParameters(): AssumedParameter[] {
-  const schema = z.toJSONSchema(parametersSchema, { io: 'input', unrepresentable: 'any' }) as Json;
+  const schema = z.toJSONSchema(parametersSchema(), { io: 'input', unrepresentable: 'any' }) as Json;
   const out: AssumedParameter[] = [];
   const walk = (node: Json, path: string[], tagged: boolean) => {
     const description = typeof node.description === 'string' ? node.description : '';

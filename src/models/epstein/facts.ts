@@ -24,7 +24,7 @@ type Plain = Record<string, unknown>;
 
 /** The scenario with overrides merged in (lists replaced), validated again. */
 export function withOverrides(scenario: Scenario, overrides: Plain): Scenario {
-  return scenarioSchema.parse(mergeOverrides(scenario as unknown as Plain, overrides));
+  return scenarioSchema().parse(mergeOverrides(scenario as unknown as Plain, overrides));
 }
 
 /** Steps the outburst fact runs (after a burn-in of `burnIn` steps it does not count). */

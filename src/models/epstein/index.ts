@@ -33,7 +33,9 @@ export const epstein: ModelDefinition<Scenario, EpsteinState> = {
     'see. As Mesa 3.3\u2019s example runs it, or as NetLogo\u2019s Rebellion does, whose punctuated ' +
     'outbursts follow a sudden loss of legitimacy more than a gradual one.',
   clock: 'step',
-  sections,
+  get sections() {
+    return sections();
+  },
   actions,
   metrics: metricDefinitions,
   groups: { street: 'The street' },

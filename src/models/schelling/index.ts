@@ -26,7 +26,9 @@ export const schelling: ModelDefinition<Scenario, SchellingState> = {
     'and mild preferences sort the town into near-uniform blocks. As Mesa 3.3\u2019s example runs it, or as ' +
     'the ABMFrameworksComparison benchmark does.',
   clock: 'step',
-  sections,
+  get sections() {
+    return sections();
+  },
   actions,
   metrics: metricDefinitions,
   groups: { town: 'The town' },

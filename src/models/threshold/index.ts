@@ -21,7 +21,9 @@ export const threshold: ModelDefinition<Scenario, ThresholdState> = {
     'threshold, so small differences in the spread of thresholds decide between a riot and nothing. ' +
     'Well mixed, or on a small-world network (Watts 2002).',
   clock: 'step',
-  sections,
+  get sections() {
+    return sections();
+  },
   actions,
   metrics: metricDefinitions,
   groups: { crowd: 'The crowd' },

@@ -86,7 +86,7 @@ export function crossing(sds: readonly number[], means: ArrayLike<number>, level
 export function locateTipping(options: TippingOptions): Tipping {
   const { agents, sds, seeds } = options;
   const finals = sds.map((sd) => {
-    const scenario = scenarioSchema.parse({
+    const scenario = scenarioSchema().parse({
       model: 'threshold',
       name: 'granovetter-tipping',
       seed: options.seed ?? 1,

@@ -48,7 +48,7 @@ function smallScenario(over: Plain = {}): Scenario {
     ],
     output: { agents: true },
   };
-  return scenarioSchema.parse(merge(base, over));
+  return scenarioSchema().parse(merge(base, over));
 }
 
 /** Every byte of every monthly and annual series, metric by metric. */

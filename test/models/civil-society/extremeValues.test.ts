@@ -43,7 +43,7 @@ const alongside: Record<string, [PathSegment[], number][]> = {
 };
 
 const leaves = ['population', 'initial', 'levers', 'parameters'].flatMap((key) =>
-  numericLeaves(scenarioSchema.shape[key as 'initial'], [key]),
+  numericLeaves(scenarioSchema().shape[key as 'initial'], [key]),
 );
 
 function extremesOf(leaf: { path: PathSegment[]; schema: Parameters<typeof numberBounds>[0] }): number[] {
@@ -73,7 +73,7 @@ describe('every number at either end of its bounds', () => {
       const input = base() as Record<string, unknown>;
       setAt(input, leaf.path, value);
       for (const [path, other] of alongside[leaf.path.join('.')] ?? []) setAt(input, path, other);
-      const parsed = scenarioSchema.safeParse(input);
+      const parsed = scenarioSchema().safeParse(input);
       expect(parsed.success, `${leaf.path.join('.')} = ${value} should be valid`).toBe(true);
       try {
         const { series } = runReplicate(parsed.data!, 0);

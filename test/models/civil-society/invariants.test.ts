@@ -275,7 +275,7 @@ describe('invariants of a run', () => {
   it('every metric is in range, finite where promised, and the totals add up, for any levers', () => {
     fc.assert(
       fc.property(runArb, ({ input, replicate }) => {
-        const scenario = scenarioSchema.parse(input);
+        const scenario = scenarioSchema().parse(input);
         const { series } = runReplicate(scenario, replicate);
         expect(series.ticks).toHaveLength(new Set(series.ticks).size);
         expect(violations(series, scenario)).toEqual([]);
@@ -292,7 +292,7 @@ describe('invariants of a run', () => {
   });
 
   it('the checks do catch a broken series', () => {
-    const scenario = scenarioSchema.parse({
+    const scenario = scenarioSchema().parse({
       name: 'inv',
       start: '2000-01',
       end: '2001-12',
@@ -331,7 +331,7 @@ describe('invariants of a run', () => {
   });
 
   it('with no NGO at all, the shares of NGOs are missing and everything else holds', () => {
-    const scenario = scenarioSchema.parse({
+    const scenario = scenarioSchema().parse({
       name: 'empty',
       start: '2000-01',
       end: '2001-12',
@@ -349,7 +349,7 @@ describe('invariants of a run', () => {
 
   // zero running costs: reserves count as fully covering them (src/model/measure.ts)
   it('a valid zero overhead still gives finite CSI scores', () => {
-    const scenario = scenarioSchema.parse({
+    const scenario = scenarioSchema().parse({
       name: 'no-overhead',
       start: '2000-01',
       end: '2000-12',
@@ -362,7 +362,7 @@ describe('invariants of a run', () => {
 
   // a zero reference participation: any volunteering scores fully (src/model/indices.ts)
   it('a valid zero reference participation still gives a finite civic space', () => {
-    const scenario = scenarioSchema.parse({
+    const scenario = scenarioSchema().parse({
       name: 'no-reference',
       start: '2000-01',
       end: '2000-12',

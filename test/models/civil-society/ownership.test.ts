@@ -13,7 +13,7 @@ import { scenarioSchema } from '../../../src/models/civil-society/schema.ts';
 import { createSector } from '../../../src/models/civil-society/state.ts';
 import { scheduleOf } from './run.ts';
 
-const scenario = scenarioSchema.parse({
+const scenario = scenarioSchema().parse({
   name: 'ownership',
   start: '2000-01',
   end: '2003-12',

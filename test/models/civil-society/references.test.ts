@@ -224,10 +224,10 @@ describe('REFERENCES.md', () => {
 
   it('resolves every citation in the descriptions of parameters, levers, population and initial state', () => {
     const texts = [
-      ...descriptionsOf(parametersSchema, 'parameters'),
-      ...descriptionsOf(leversSchema, 'levers'),
-      ...descriptionsOf(populationSchema, 'population'),
-      ...descriptionsOf(initialSchema, 'initial'),
+      ...descriptionsOf(parametersSchema(), 'parameters'),
+      ...descriptionsOf(leversSchema(), 'levers'),
+      ...descriptionsOf(populationSchema(), 'population'),
+      ...descriptionsOf(initialSchema(), 'initial'),
     ];
     // the extractor must see the citations at all, or this test would pass on nothing
     expect(texts.flatMap((t) => citationsIn(t.text)).length).toBeGreaterThan(40);

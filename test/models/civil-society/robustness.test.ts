@@ -33,7 +33,7 @@ describe('assumedParameters', () => {
   });
 
   it('names tipping parameters that exist', () => {
-    const defaults = parametersSchema.parse({}) as unknown as Record<string, Record<string, unknown>>;
+    const defaults = parametersSchema().parse({}) as unknown as Record<string, Record<string, unknown>>;
     for (const t of TIPPING_PARAMETERS) {
       const [group, key] = t.split('.');
       expect(typeof defaults[group]?.[key], t).toBe('number');

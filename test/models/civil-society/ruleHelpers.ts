@@ -32,7 +32,7 @@ const baseInput: Plain = {
 
 /** A scenario with every default but the overrides (a plain object merged deeply into the base). */
 export function scenarioOf(over: Plain = {}): Scenario {
-  return scenarioSchema.parse(mergeOverrides(baseInput, over));
+  return scenarioSchema().parse(mergeOverrides(baseInput, over));
 }
 
 /** The default parameters and levers, as the schema fills them in. */

@@ -36,7 +36,7 @@ export const baseInput: ScenarioInput = {
 };
 
 export function scenarioWith(over: Plain = {}): Scenario {
-  return scenarioSchema.parse(mergeOverrides(baseInput as Plain, over));
+  return scenarioSchema().parse(mergeOverrides(baseInput as Plain, over));
 }
 
 export function runAll(scenario: Scenario, replicates = scenario.replicates): ReplicateResult[] {

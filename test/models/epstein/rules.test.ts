@@ -40,7 +40,7 @@ interface Placed {
 }
 
 function scenario(rule: 'mesa' | 'netlogo', extra: Record<string, unknown> = {}): Scenario {
-  return scenarioSchema.parse({
+  return scenarioSchema().parse({
     model: 'epstein',
     name: 'test',
     steps: 10,

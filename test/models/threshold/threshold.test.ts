@@ -12,7 +12,7 @@ import { createThresholdState } from '../../../src/models/threshold/state.ts';
 import { runReplicate } from '../../../src/run/replicate.ts';
 
 const scenarioOf = (input: Partial<ScenarioInput> = {}) =>
-  scenarioSchema.parse({ model: 'threshold', name: 'test', steps: 150, ...input });
+  scenarioSchema().parse({ model: 'threshold', name: 'test', steps: 150, ...input });
 
 const finalShare = (input: Partial<ScenarioInput>, replicate: number) => {
   const values = runReplicate(threshold, scenarioOf(input), replicate).series.values.participation;

@@ -54,7 +54,7 @@ describe('the crowd run to its end', () => {
       [0.13, 4],
       [0.2, 1],
     ]) {
-      const scenario = scenarioSchema.parse({
+      const scenario = scenarioSchema().parse({
         model: 'threshold',
         name: 'granovetter-tipping',
         steps: 300,
