@@ -60,6 +60,7 @@ export {
   wholeNumber,
   text,
   dateSchema,
+  onFirstUse,
 } from './scenario/schemaParts.ts';
 
 // the engine: what a model's state and rules are built from
