@@ -6,6 +6,7 @@
  * no allocation.
  */
 import type { Grid, Neighbourhoods } from './grid.ts';
+import { recentlyUsed } from './recentlyUsed.ts';
 
 /**
  * Built neighbourhoods by grid shape, radius and centre: immutable, so every grid of one shape (the
@@ -20,11 +21,7 @@ export function discNeighbourhoods(
   withCentre: boolean,
 ): Neighbourhoods {
   const key = `${grid.width}x${grid.height}:${grid.torus}:${radius}:${withCentre}`;
-  const found = built.get(key) ?? buildDisc(grid, radius, withCentre);
-  built.delete(key); // (re-)inserted as the most recently used
-  built.set(key, found);
-  if (built.size > builtLimit) built.delete(built.keys().next().value!);
-  return found;
+  return recentlyUsed(built, key, builtLimit, () => buildDisc(grid, radius, withCentre));
 }
 
 function buildDisc(

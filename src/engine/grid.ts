@@ -13,6 +13,7 @@
  * on a grid that indexes its empty cells, as one draw from their list (the same distribution, fewer
  * random numbers when most cells are taken).
  */
+import { recentlyUsed } from './recentlyUsed.ts';
 
 export type Connectivity = 'moore' | 'von-neumann';
 
@@ -257,12 +258,9 @@ export class Grid {
     let found = this.cache.get(radius);
     if (found) return (this.last = found);
     const key = `${this.width}×${this.height} ${this.connectivity} ${this.torus ? 'torus' : 'clipped'} r${radius}`;
-    found =
-      shared.get(key) ??
-      buildNeighbourhoods(this.width, this.height, this.connectivity === 'moore', this.torus, radius);
-    shared.delete(key); // (re-)inserted as the most recently used
-    shared.set(key, found);
-    if (shared.size > sharedLimit) shared.delete(shared.keys().next().value!);
+    found = recentlyUsed(shared, key, sharedLimit, () =>
+      buildNeighbourhoods(this.width, this.height, this.connectivity === 'moore', this.torus, radius),
+    );
     this.cache.set(radius, found);
     return (this.last = found);
   }
