@@ -1,27 +1,11 @@
 /** The Epstein model's metrics, measured at the start and after every step. */
 import type { Recorder } from '../../engine/recorder.ts';
 import type { TickContext } from '../../engine/simulation.ts';
-import type { MetricDefinition } from '../definition.ts';
+import { metricMaker } from '../metricMaker.ts';
 import type { MetricId } from './schema.ts';
 import { ACTIVE, type EpsteinState, JAILED } from './state.ts';
 
-const metric = (
-  id: MetricId,
-  label: string,
-  unit: string,
-  description: string,
-  range: readonly [number, number],
-  direction: MetricDefinition['direction'] = 'neutral',
-): MetricDefinition & { id: MetricId } => ({
-  id,
-  label,
-  unit,
-  aggregate: 'mean',
-  description,
-  range,
-  direction,
-  group: 'street',
-});
+const metric = metricMaker<MetricId>('street');
 
 export const metricDefinitions = [
   metric(

@@ -1,26 +1,11 @@
 /** The Schelling model's metrics, measured at the start and after every step. */
 import type { Recorder } from '../../engine/recorder.ts';
 import type { TickContext } from '../../engine/simulation.ts';
-import type { MetricDefinition } from '../definition.ts';
+import { metricMaker } from '../metricMaker.ts';
 import type { MetricId } from './schema.ts';
 import type { SchellingState } from './state.ts';
 
-const metric = (
-  id: MetricId,
-  label: string,
-  unit: string,
-  description: string,
-  range: readonly [number, number],
-): MetricDefinition & { id: MetricId } => ({
-  id,
-  label,
-  unit,
-  aggregate: 'mean',
-  description,
-  range,
-  direction: 'neutral',
-  group: 'town',
-});
+const metric = metricMaker<MetricId>('town');
 
 export const metricDefinitions = [
   metric(

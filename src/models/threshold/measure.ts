@@ -1,20 +1,13 @@
 /** The threshold model's metrics, each a share of the population, measured after every step. */
 import type { Recorder } from '../../engine/recorder.ts';
 import type { TickContext } from '../../engine/simulation.ts';
-import type { MetricDefinition } from '../definition.ts';
+import { metricMaker } from '../metricMaker.ts';
 import type { MetricId } from './schema.ts';
 import type { ThresholdState } from './state.ts';
 
-const share = (id: MetricId, label: string, description: string): MetricDefinition & { id: MetricId } => ({
-  id,
-  label,
-  unit: 'share of agents',
-  aggregate: 'mean',
-  description,
-  range: [0, 1],
-  direction: 'neutral',
-  group: 'crowd',
-});
+const metric = metricMaker<MetricId>('crowd');
+const share = (id: MetricId, label: string, description: string) =>
+  metric(id, label, 'share of agents', description, [0, 1]);
 
 export const metricDefinitions = [
   share('participation', 'Acting', 'Share of agents who act (riot, protest, join).'),
