@@ -66,8 +66,7 @@ export const classicCases: ClassicCase[] = [
     processSpeedUp: 10,
     warmMsPerRun: 50,
   }),
-  // Epstein's civil violence with Mesa's defaults (40 × 40 torus, 100 steps); left out while its
-  // scenario file is missing. Agents: citizens and cops.
+  // Epstein's civil violence with Mesa's defaults (40 × 40 torus, 100 steps). Agents: citizens and cops.
   {
     name: 'epstein-mesa-defaults',
     mesa: { model: 'epstein', preset: 'default', steps: 100, collect: true },

@@ -154,6 +154,15 @@ describe('civsim sweep', () => {
     [['--levels', '1'], /grid needs levels ≥ 2/],
     [['-p', 'seed=1,2'], /seed cannot be swept/],
     [['-p', 'population.thresholds.sd=0.1:0.3', '-m', 'participatoin'], /did you mean participation/],
+    // a step model's outcomes are steps: --steps is --years' other name, and the refusal says steps
+    [
+      ['-p', 'population.thresholds.sd=0.1:0.3', '--steps', '999'],
+      /--steps: 999 is not within the run \(0 to 60\)/,
+    ],
+    [
+      ['-p', 'population.thresholds.sd=0.1:0.3', '--steps', 'x'],
+      /--years \(--steps\) takes years \(or steps\)/,
+    ],
   ])('refuses %j with exit 2 before running anything', async (extra, message) => {
     const r = await runCivsim(['sweep', normal, '-o', out, '--id', 'refused', ...extra]);
     expect(r.code).toBe(2);

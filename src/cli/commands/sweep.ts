@@ -67,12 +67,13 @@ export function sweepArgsProblem(args: Partial<Record<keyof SweepArgs, unknown>>
     }
   }
   if (args.years !== undefined) {
-    if (typeof args.years !== 'string' && typeof args.years !== 'number') return '--years must be given once';
+    if (typeof args.years !== 'string' && typeof args.years !== 'number')
+      return '--years (--steps) must be given once';
     const bad = String(args.years)
       .split(',')
       .find((y) => !/^\d+$/.test(y.trim()));
     if (bad !== undefined)
-      return `--years takes years (or steps) separated by commas, got ${JSON.stringify(bad)}`;
+      return `--years (--steps) takes years (or steps) separated by commas, got ${JSON.stringify(bad)}`;
   }
   if (args.metrics !== undefined && typeof args.metrics !== 'string') return '--metrics must be given once';
   return undefined;
@@ -124,9 +125,11 @@ function builder(setExit: (code: number) => void) {
         describe: "Metric ids to record, separated by commas (default: the model's headline metrics)",
       })
       .option('years', {
+        alias: 'steps',
         type: 'string',
         describe:
-          'Outcome years (steps for step models) for indices and charts besides the last, e.g. 2030,2040',
+          'Outcome years for indices and charts besides the last, e.g. 2030,2040; for step models ' +
+          '(schelling, epstein, threshold) outcome steps besides the last, e.g. 50,100',
       })
       .option('out', {
         alias: 'o',

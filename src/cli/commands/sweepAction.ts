@@ -92,7 +92,8 @@ export async function sweep(args: SweepArgs): Promise<number> {
     : (block?.years ?? []).map(String);
   const missing = outcomes.find((y) => !periods.includes(y));
   if (missing !== undefined) {
-    say(`--years: ${missing} is not within the run (${periods[0]} to ${periods[periods.length - 1]})`);
+    const flag = clock.yearList().length > 0 ? '--years' : '--steps';
+    say(`${flag}: ${missing} is not within the run (${periods[0]} to ${periods[periods.length - 1]})`);
     return 2;
   }
   const software = await softwareFacts();
