@@ -6,7 +6,8 @@
  * large run) gives no other news, so nobody has to wonder whether it hangs.
  * Quiet: nothing (errors are printed by the command itself).
  */
-import cliProgress from 'cli-progress';
+import type cliProgress from 'cli-progress';
+import { createRequire } from 'node:module';
 import type { PoolProgress } from '../node/replicatePool.ts';
 import type { RunEvent } from '../node/runToFolder.ts';
 
@@ -118,6 +119,10 @@ function linesReporter(
   };
 }
 
+/** cli-progress, loaded when a bar is first drawn: runs whose stderr is not a terminal never load it. */
+let bars: typeof cliProgress | undefined;
+const loadBars = () => (bars ??= createRequire(import.meta.url)('cli-progress') as typeof cliProgress);
+
 /** Live bars (cli-progress) on a terminal. */
 function barReporter(stream: NodeJS.WritableStream, now: () => number): ProgressReporter {
   let bar: cliProgress.SingleBar | undefined;
@@ -130,9 +135,10 @@ function barReporter(stream: NodeJS.WritableStream, now: () => number): Progress
   };
   const open = (format: string, total: number, payload: Record<string, unknown>) => {
     close();
-    bar = new cliProgress.SingleBar(
+    const { SingleBar, Presets } = loadBars();
+    bar = new SingleBar(
       { format, stream, hideCursor: true, clearOnComplete: false, etaBuffer: 50, barsize: 30 },
-      cliProgress.Presets.shades_classic,
+      Presets.shades_classic,
     );
     bar.start(total, 0, payload);
   };
@@ -162,6 +168,8 @@ function barReporter(stream: NodeJS.WritableStream, now: () => number): Progress
           phase = 'writing';
           open('writing  |{bar}| {value}/{total} files | {file}', e.total, { file: e.path });
         }
+        // the manifest, written last, is one file more than the outputs announced
+        if (bar && bar.getTotal() !== e.total) bar.setTotal(e.total);
         bar?.update(e.index, { file: e.path });
       }
     },

@@ -45,7 +45,6 @@ const bundled = new Set([
   'seedrandom',
   'simple-statistics',
   '@noble/hashes',
-  'cli-progress',
   'csv-parse',
   'jstat',
 ]);

@@ -357,6 +357,24 @@ describe('progress output', () => {
     ).toBe(true);
   });
 
+  it('draws bars on a terminal: the replicates, then the files up to the manifest', () => {
+    const out = capture();
+    Object.assign(out.stream, { isTTY: true, columns: 120 });
+    const reporter = createProgressReporter('bar', out.stream);
+    reporter.event(started);
+    reporter.event(progress(1, 12));
+    reporter.event(progress(2, 24));
+    // five outputs announced, then the manifest: six files in all
+    for (let i = 0; i < 5; i++) reporter.event({ kind: 'file', path: `f${i}.csv`, index: i, total: 5 });
+    reporter.event({ kind: 'file', path: 'manifest.json', index: 5, total: 6 });
+    reporter.event({ kind: 'file', path: 'manifest.json', index: 6, total: 6 });
+    reporter.stop();
+    const text = out.text();
+    expect(text).toMatch(/demo \|█+\| 100% \| 2\/2 replicates/);
+    expect(text).toMatch(/6\/6 files \| manifest\.json/);
+    expect(text).not.toMatch(/6\/5 files/);
+  });
+
   it('prints nothing when quiet', () => {
     const out = capture();
     const reporter = createProgressReporter('quiet', out.stream);
