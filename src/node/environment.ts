@@ -3,7 +3,7 @@
  * commit of the civsim checkout when it is one (null otherwise, e.g. installed from a package) and
  * whether that checkout had uncommitted changes to tracked files, and Node and the platform.
  */
-import { execFile } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { SoftwareFacts } from '../output/manifest.ts';
@@ -13,11 +13,20 @@ export type { SoftwareFacts };
 /** civsim's own folder (this file is src/node/environment.ts). */
 export const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
 
+/** git's output, or null when it fails. One pipe (stdout): each pipe costs the main thread a socket. */
 function git(args: string[]): Promise<string | null> {
   return new Promise((resolve) => {
-    execFile('git', args, { cwd: packageRoot, timeout: 5000, windowsHide: true }, (error, stdout) =>
-      resolve(error ? null : stdout.trim()),
-    );
+    const child = spawn('git', args, {
+      cwd: packageRoot,
+      timeout: 5000,
+      windowsHide: true,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    let out = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => (out += chunk));
+    child.on('error', () => resolve(null));
+    child.on('close', (code) => resolve(code === 0 ? out.trim() : null));
   });
 }
 
