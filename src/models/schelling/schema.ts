@@ -80,8 +80,10 @@ export const actions = [] as const;
 export const metricIds = ['happy', 'segregation', 'moved', 'households'] as const;
 export type MetricId = (typeof metricIds)[number];
 
-/** With `output.snapshots`: the model draws its grid (index.ts: snapshot). */
-/** The whole scenario schema of the model, built the first time it is asked for. */
+/**
+ * The whole scenario schema of the model, built the first time it is asked for; with `output.snapshots`
+ * (the model draws its grid: index.ts, snapshot).
+ */
 export const scenarioSchema = onFirstUse(() =>
   stepScenarioSchema({
     id: 'schelling',
