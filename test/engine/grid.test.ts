@@ -19,6 +19,29 @@ function sizes(g: Grid, radius: number): number[] {
   return Array.from({ length: g.cellCount }, (_, c) => offsets[c + 1] - offsets[c]);
 }
 
+/**
+ * The neighbourhood of (x, y) written the plain way: the ball's offsets in order (dx outer, dy inner,
+ * both from −r to r), each wrapped by modulo or dropped off a clipped grid, the cell itself and repeats
+ * left out.
+ */
+function plainNeighbourhood(g: Grid, moore: boolean, x: number, y: number, r: number): number[] {
+  const out: number[] = [];
+  for (let dx = -r; dx <= r; dx++) {
+    for (let dy = -r; dy <= r; dy++) {
+      if ((dx === 0 && dy === 0) || (!moore && Math.abs(dx) + Math.abs(dy) > r)) continue;
+      let nx = x + dx;
+      let ny = y + dy;
+      if (g.torus) {
+        nx = ((nx % g.width) + g.width) % g.width;
+        ny = ((ny % g.height) + g.height) % g.height;
+      } else if (nx < 0 || ny < 0 || nx >= g.width || ny >= g.height) continue;
+      const cell = g.cellAt(nx, ny);
+      if (cell !== g.cellAt(x, y) && !out.includes(cell)) out.push(cell);
+    }
+  }
+  return out;
+}
+
 describe('Grid', () => {
   it('numbers cells as Mesa does: (x, y) is x · height + y', () => {
     const g = grid(3, 4, 'moore', false);
@@ -26,6 +49,35 @@ describe('Grid', () => {
     expect(g.cellAt(0, 3)).toBe(3);
     expect(g.cellAt(1, 0)).toBe(4);
     expect([g.xOf(7), g.yOf(7)]).toEqual([1, 3]);
+  });
+
+  it('lists every neighbourhood as the plain definition does, in its order, on any shape', () => {
+    for (const [width, height] of [
+      [1, 1],
+      [1, 5],
+      [2, 3],
+      [3, 3],
+      [4, 7],
+      [9, 6],
+      [12, 12],
+    ]) {
+      for (const radius of [1, 2, 3, 5]) {
+        for (const connectivity of ['moore', 'von-neumann'] as const) {
+          for (const torus of [true, false]) {
+            const g = grid(width, height, connectivity, torus);
+            const { offsets, cells } = g.neighbourhoods(radius);
+            for (let x = 0; x < width; x++) {
+              for (let y = 0; y < height; y++) {
+                const c = g.cellAt(x, y);
+                expect(Array.from(cells.subarray(offsets[c], offsets[c + 1]))).toEqual(
+                  plainNeighbourhood(g, connectivity === 'moore', x, y, radius),
+                );
+              }
+            }
+          }
+        }
+      }
+    }
   });
 
   it('builds Moore and von Neumann neighbourhoods, clipped or wrapped, without the cell itself', () => {
