@@ -9,6 +9,7 @@ import { parseShard } from '../../experiment/sweepPlan.ts';
 import { queueUrlProblem } from '../../node/queueAddress.ts';
 import { cores } from '../../node/resources.ts';
 import { runArgsProblem } from './run.ts';
+import { usageFail } from './usageFail.ts';
 
 export interface CalibrateArgs {
   scenario: string;
@@ -31,10 +32,6 @@ export interface CalibrateArgs {
   charts: boolean;
   quiet: boolean;
   debug?: boolean;
-}
-
-class UsageError extends Error {
-  override name = 'UsageError';
 }
 
 export function calibrateArgsProblem(
@@ -169,11 +166,7 @@ function builder(setExit: (code: number) => void) {
       })
       .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print nothing but errors' })
       .check((argv) => calibrateArgsProblem(argv as Partial<Record<keyof CalibrateArgs, unknown>>) ?? true)
-      .fail((message, error) => {
-        if (error instanceof Error) throw error;
-        setExit(2);
-        throw new UsageError(`${message ?? String(error)}\nRun civsim calibrate --help for usage.`);
-      })
+      .fail(usageFail('calibrate', setExit))
       .example(
         '$0 calibrate scenarios/kazakhstan.yaml -t scenarios/calibration/kazakhstan-targets.csv -p parameters.founding.baseRate=0.5:3 -p parameters.participation.baseRate=0.1:0.4 --scale 0.1',
         'Fit two rates to the counts and the volunteering of 1994–2010',

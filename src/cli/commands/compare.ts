@@ -6,6 +6,7 @@
 import type { Argv, CommandModule } from 'yargs';
 import { cores } from '../../node/resources.ts';
 import { runArgsProblem } from './run.ts';
+import { usageFail } from './usageFail.ts';
 
 export interface CompareArgs {
   scenarios: string[];
@@ -54,10 +55,6 @@ export function compareArgsProblem(args: Partial<Record<keyof CompareArgs, unkno
   if (args.baseline !== undefined && typeof args.baseline !== 'string')
     return '--baseline must be given once';
   return undefined;
-}
-
-class UsageError extends Error {
-  override name = 'UsageError';
 }
 
 function builder(setExit: (code: number) => void) {
@@ -126,11 +123,7 @@ function builder(setExit: (code: number) => void) {
       })
       .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print nothing but errors' })
       .check((argv) => compareArgsProblem(argv as Partial<Record<keyof CompareArgs, unknown>>) ?? true)
-      .fail((message, error) => {
-        if (error instanceof Error) throw error;
-        setExit(2);
-        throw new UsageError(`${message ?? String(error)}\nRun civsim compare --help for usage.`);
-      })
+      .fail(usageFail('compare', setExit))
       .example(
         '$0 compare scenarios/status-quo.yaml scenarios/merit-partnership.yaml scenarios/restrictive.yaml -r 30',
         'Two policies against the status quo, 30 paired replicates each',

@@ -5,6 +5,7 @@
  * --build DIR for any static host or a course website. The action is in ./exploreAction.ts.
  */
 import type { Argv, CommandModule } from 'yargs';
+import { usageFail } from './usageFail.ts';
 
 export interface ExploreArgs {
   scenario?: string;
@@ -29,10 +30,6 @@ export function exploreArgsProblem(args: Partial<Record<keyof ExploreArgs, unkno
   return undefined;
 }
 
-class UsageError extends Error {
-  override name = 'UsageError';
-}
-
 function builder(setExit: (code: number) => void) {
   return (y: Argv) =>
     y
@@ -53,11 +50,7 @@ function builder(setExit: (code: number) => void) {
         describe: 'Print only the URL (or the folder)',
       })
       .check((argv) => exploreArgsProblem(argv as Partial<Record<keyof ExploreArgs, unknown>>) ?? true)
-      .fail((message, error) => {
-        if (error instanceof Error) throw error;
-        setExit(2);
-        throw new UsageError(`${message ?? String(error)}\nRun civsim explore --help for usage.`);
-      })
+      .fail(usageFail('explore', setExit))
       .example('$0 explore', 'Serve the explorer on 127.0.0.1 and print its URL (Ctrl-C stops it)')
       .example('$0 explore scenarios/classics/schelling-mesa-small.yaml', 'Open a scenario first')
       .example('$0 explore my-country.yaml --port 8080', 'Your own scenario, on a fixed port')

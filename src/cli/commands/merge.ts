@@ -5,6 +5,7 @@
  */
 import type { Argv, CommandModule } from 'yargs';
 import { runArgsProblem } from './run.ts';
+import { usageFail } from './usageFail.ts';
 
 export interface MergeArgs {
   shards: string[];
@@ -15,10 +16,6 @@ export interface MergeArgs {
   charts: boolean;
   quiet: boolean;
   debug?: boolean;
-}
-
-class UsageError extends Error {
-  override name = 'UsageError';
 }
 
 export function mergeCommand(setExit: (code: number) => void): CommandModule<object, MergeArgs> {
@@ -59,11 +56,7 @@ export function mergeCommand(setExit: (code: number) => void): CommandModule<obj
           describe: 'Print nothing but errors',
         })
         .check((argv) => runArgsProblem(argv as Parameters<typeof runArgsProblem>[0]) ?? true)
-        .fail((message, error) => {
-          if (error instanceof Error) throw error;
-          setExit(2);
-          throw new UsageError(`${message ?? String(error)}\nRun civsim merge --help for usage.`);
-        })
+        .fail(usageFail('merge', setExit))
         .example(
           '$0 merge results/_sweep/big.shard-*-of-8',
           'Join the eight shards of the sweep "big" into results/_sweep/big',

@@ -11,6 +11,7 @@
 import type { Argv, CommandModule } from 'yargs';
 import { cores } from '../../node/resources.ts';
 import { runIdProblem } from '../../output/runId.ts';
+import { usageFail } from './usageFail.ts';
 
 export interface RunArgs {
   scenario: string;
@@ -62,11 +63,6 @@ export function runArgsProblem(args: Partial<Record<keyof RunArgs, unknown>>): s
   return undefined;
 }
 
-/** A bad command line, reported by the command's own yargs fail handler (exit 2). */
-class UsageError extends Error {
-  override name = 'UsageError';
-}
-
 function builder(setExit: (code: number) => void) {
   return (y: Argv) =>
     y
@@ -115,12 +111,7 @@ function builder(setExit: (code: number) => void) {
         describe: 'Print nothing but errors (stdout still gets the run folder path)',
       })
       .check((argv) => runArgsProblem(argv as Partial<Record<keyof RunArgs, unknown>>) ?? true)
-      .fail((message, error) => {
-        // main's handler lets a command run after a failed check, so this command fails on its own
-        if (error instanceof Error) throw error; // a genuine failure, or this handler's own UsageError
-        setExit(2);
-        throw new UsageError(`${message ?? String(error)}\nRun civsim run --help for usage.`);
-      })
+      .fail(usageFail('run', setExit))
       .example('$0 run scenarios/kazakhstan.yaml', 'Run with the seed and replicates of the file')
       .example('$0 run scenarios/kazakhstan.yaml --seed 7 -r 30', '30 replicates, master seed 7')
       .example('$0 run scenarios/kazakhstan.yaml --scale 0.1 -r 2 --no-charts', 'A quick smoke test')

@@ -9,6 +9,7 @@ import { parseShard } from '../../experiment/sweepPlan.ts';
 import { cores } from '../../node/resources.ts';
 import { queueUrlProblem } from '../../node/queueAddress.ts';
 import { runArgsProblem } from './run.ts';
+import { usageFail } from './usageFail.ts';
 
 export interface SweepArgs {
   scenario: string;
@@ -77,10 +78,6 @@ export function sweepArgsProblem(args: Partial<Record<keyof SweepArgs, unknown>>
   }
   if (args.metrics !== undefined && typeof args.metrics !== 'string') return '--metrics must be given once';
   return undefined;
-}
-
-class UsageError extends Error {
-  override name = 'UsageError';
 }
 
 function builder(setExit: (code: number) => void) {
@@ -173,11 +170,7 @@ function builder(setExit: (code: number) => void) {
       })
       .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print nothing but errors' })
       .check((argv) => sweepArgsProblem(argv as Partial<Record<keyof SweepArgs, unknown>>) ?? true)
-      .fail((message, error) => {
-        if (error instanceof Error) throw error;
-        setExit(2);
-        throw new UsageError(`${message ?? String(error)}\nRun civsim sweep --help for usage.`);
-      })
+      .fail(usageFail('sweep', setExit))
       .example(
         '$0 sweep scenarios/status-quo.yaml -p levers.repression.level=0:0.8 -p levers.legitimacy=0.3,0.5,0.7 --scale 0.1 -r 5',
         'A grid: five repression levels × three legitimacy values, 5 paired replicates each',

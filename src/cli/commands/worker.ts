@@ -7,6 +7,7 @@
 import type { Argv, CommandModule } from 'yargs';
 import { queueUrlProblem } from '../../node/queueAddress.ts';
 import { cores } from '../../node/resources.ts';
+import { usageFail } from './usageFail.ts';
 
 export interface WorkerArgs {
   queue: string;
@@ -15,10 +16,6 @@ export interface WorkerArgs {
   idleExit?: number;
   quiet: boolean;
   debug?: boolean;
-}
-
-class UsageError extends Error {
-  override name = 'UsageError';
 }
 
 export function workerArgsProblem(args: Partial<Record<keyof WorkerArgs, unknown>>): string | undefined {
@@ -73,11 +70,7 @@ export function workerCommand(setExit: (code: number) => void): CommandModule<ob
           describe: 'Print nothing but errors (default: a line per run)',
         })
         .check((argv) => workerArgsProblem(argv as Partial<Record<keyof WorkerArgs, unknown>>) ?? true)
-        .fail((message, error) => {
-          if (error instanceof Error) throw error;
-          setExit(2);
-          throw new UsageError(`${message ?? String(error)}\nRun civsim worker --help for usage.`);
-        })
+        .fail(usageFail('worker', setExit))
         .example('$0 worker --queue redis://10.0.0.5:6379', "Make queued runs on all this machine's cores")
         .example(
           '$0 worker --queue redis://10.0.0.5:6379 -w 4 --idle-exit 60',
