@@ -50,6 +50,7 @@ import type { ScenarioBase } from '../scenario/envelope.ts';
 import type { SweepPlan } from '../experiment/sweepPlan.ts';
 import { runReplicate as runAnyReplicate } from '../run/replicate.ts';
 import type { ClassicFigures } from './classics.ts';
+import { timedReplicatesWorker } from './timedReplicatesWorker.ts';
 
 const runReplicate = (scenario: Scenario, replicate: number) =>
   runAnyReplicate(civilSociety, scenario, replicate);
@@ -337,21 +338,7 @@ async function pool(): Promise<CaseResult[]> {
 }
 
 /** The worker script for the browser case: n warm replicates of a scenario, each timed. */
-const browserWorker = `
-import * as civsim from './civsim.js';
-self.onmessage = async (event) => {
-  const { path, text, runs } = event.data;
-  const { scenario } = await civsim.loadScenario(path, civsim.memoryScenarioIO({ [path]: text }));
-  const model = civsim.modelById(scenario.model);
-  const seconds = [];
-  for (let r = 0; r < runs; r++) {
-    const t0 = performance.now();
-    civsim.runReplicate(model, scenario, r);
-    seconds.push((performance.now() - t0) / 1000);
-  }
-  self.postMessage(seconds);
-};
-`;
+const browserWorker = timedReplicatesWorker("import * as civsim from './civsim.js';");
 
 /**
  * The universal bundle in Chromium: its size (minified, and gzipped as a server sends it), and the

@@ -22,6 +22,7 @@ import { runReplicate } from '../run/replicate.ts';
 import type { ScenarioBase } from '../scenario/envelope.ts';
 import { loadScenarioFile } from '../scenario/load.ts';
 import { nodeScenarioIO } from '../node/scenarioIO.ts';
+import { timedReplicatesWorker } from './timedReplicatesWorker.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -46,21 +47,7 @@ const classics = [
   { path: 'scenarios/classics/epstein-netlogo.yaml', runs: 4 },
 ];
 
-const workerSource = `
-importScripts('./civsim.js');
-self.onmessage = async (event) => {
-  const { path, text, runs } = event.data;
-  const { scenario } = await civsim.loadScenario(path, civsim.memoryScenarioIO({ [path]: text }));
-  const model = civsim.modelById(scenario.model);
-  const seconds = [];
-  for (let r = 0; r < runs; r++) {
-    const t0 = performance.now();
-    civsim.runReplicate(model, scenario, r);
-    seconds.push((performance.now() - t0) / 1000);
-  }
-  self.postMessage(seconds);
-};
-`;
+const workerSource = timedReplicatesWorker("importScripts('./civsim.js');");
 
 /** Warm seconds per replicate (the first run left out). */
 const warm = (seconds: number[]) => seconds.slice(1).reduce((a, b) => a + b, 0) / (seconds.length - 1);
